@@ -1,0 +1,66 @@
+/** Types of a rule catalog: the data in schemas/catalogs/*.json (see schemas/catalog.schema.json). */
+
+export type ReloadKind = "restart" | "hot" | "none";
+
+/** How a version picks among rules whose prefix matches a path. */
+export type MatchingSemantics = "first-match" | "longest-prefix";
+
+export interface RuleCondition {
+  /** The rule applies only while these paths are unchanged; otherwise `otherwiseKind`. */
+  requireUnchanged: string[];
+  otherwiseKind: ReloadKind;
+  otherwiseActions?: string[];
+  note?: string;
+}
+
+export interface ReloadRule {
+  prefix: string;
+  kind: ReloadKind;
+  actions?: string[];
+  /** Where the rule comes from: "base", "base-tail", "plugin:<id>", "channel:<id>", "overlay", ... */
+  origin: string;
+  /** Rules owned by a plugin or channel only exist when that plugin is loaded. */
+  plugin?: string;
+  condition?: RuleCondition;
+  note?: string;
+}
+
+export interface InstallRecordNoop {
+  /** Dotted path of the install-record map, e.g. "plugins.installs". */
+  recordsPath: string;
+  /** Keys inside one record that are bookkeeping stamps, e.g. installedAt. */
+  timestampKeys: string[];
+}
+
+export interface ActionVocabulary {
+  /** Action string → the plan flag it sets, as the planner's switch does. */
+  flags: Record<string, string>;
+  /** Action prefix naming a channel to restart, e.g. "restart-channel:". */
+  channelPrefix?: string;
+  /** Flags that imply others after planning (restartGmailWatcher ⇒ reloadHooks). */
+  implies?: Record<string, string[]>;
+}
+
+export interface CatalogSource {
+  package: string;
+  files: string[];
+  generatedBy: string;
+  generatedAt?: string;
+}
+
+export interface RuleCatalog {
+  catalogFormat: 1;
+  id: string;
+  openclawVersion: string;
+  /** Published versions whose rules are identical to this catalog's. */
+  coversVersions: string[];
+  source: CatalogSource;
+  matching: MatchingSemantics;
+  fallbackKind: ReloadKind;
+  reloadModes: string[];
+  defaultReloadMode: string;
+  defaultDebounceMs: number;
+  actions: ActionVocabulary;
+  installRecordNoop?: InstallRecordNoop;
+  rules: ReloadRule[];
+}

@@ -1,0 +1,82 @@
+import type { MatchingSemantics, ReloadRule } from "./catalog.js";
+
+/**
+ * A path matches a rule when it equals the prefix or starts with
+ * `prefix + "."`. Splitting both at dots turns that into "the prefix's
+ * segments lead the path's segments", so a trie over dot-split prefixes
+ * finds every matching rule in one walk of the path: cost grows with path
+ * length, not with the number of rules.
+ */
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  /** Indices (catalog order) of the rules whose prefix ends here. */
+  ruleIndices: number[];
+}
+
+export interface RuleMatch {
+  rule: ReloadRule;
+  index: number;
+}
+
+export interface RuleMatcher {
+  /** The rule the planner would pick, or null when the fallback applies. */
+  match(path: string): RuleMatch | null;
+  /** Every rule whose prefix matches, in catalog order (for explanations). */
+  candidates(path: string): RuleMatch[];
+  /** Trie nodes visited since creation: the work counter the linear-growth guard reads. */
+  readonly visits: number;
+}
+
+function newNode(): TrieNode {
+  return { children: new Map(), ruleIndices: [] };
+}
+
+export function createRuleMatcher(rules: readonly ReloadRule[], semantics: MatchingSemantics): RuleMatcher {
+  const root = newNode();
+  rules.forEach((rule, index) => {
+    let node = root;
+    for (const segment of rule.prefix.split(".")) {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = newNode();
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.ruleIndices.push(index);
+  });
+
+  let visits = 0;
+  function matchingIndexGroups(path: string): number[][] {
+    const groups: number[][] = [];
+    let node: TrieNode | undefined = root;
+    for (const segment of path.split(".")) {
+      node = node.children.get(segment);
+      visits += 1;
+      if (!node) break;
+      if (node.ruleIndices.length > 0) groups.push(node.ruleIndices);
+    }
+    return groups;
+  }
+  const toMatch = (index: number): RuleMatch => ({ rule: rules[index]!, index });
+
+  return {
+    match(path) {
+      const groups = matchingIndexGroups(path);
+      if (groups.length === 0) return null;
+      if (semantics === "longest-prefix") return toMatch(groups[groups.length - 1]![0]!);
+      let best = Number.POSITIVE_INFINITY;
+      for (const group of groups) best = Math.min(best, group[0]!);
+      return toMatch(best);
+    },
+    candidates(path) {
+      return matchingIndexGroups(path)
+        .flat()
+        .sort((a, b) => a - b)
+        .map(toMatch);
+    },
+    get visits() {
+      return visits;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { ClawdiffError } from "../shared/errors.js";
+import { compareVersions, isVersion } from "./versions.js";
+
+/** A bundled catalog, known by its id and the versions it covers, before it is read. */
+export interface CatalogEntry {
+  id: string;
+  openclawVersion: string;
+  coversVersions: string[];
+  file: string;
+}
+
+export type CatalogResolution = "exact" | "covered" | "nearest-older";
+
+export interface ResolvedCatalogEntry {
+  entry: CatalogEntry;
+  requested: string;
+  resolution: CatalogResolution;
+}
+
+const PACKAGE_PREFIX = "openclaw@";
+
+/**
+ * Picks the bundled catalog for `openclaw@<version>`: the catalog of that
+ * version, one whose identical rules cover it, or the nearest older catalog.
+ */
+export function resolveCatalogEntry(requested: string, entries: readonly CatalogEntry[]): ResolvedCatalogEntry {
+  if (entries.length === 0) throw new ClawdiffError("catalog", "no bundled rule catalogs found");
+  const sorted = [...entries].sort((a, b) => compareVersions(a.openclawVersion, b.openclawVersion));
+  if (requested === "latest") return { entry: sorted[sorted.length - 1]!, requested, resolution: "exact" };
+
+  const version = requested.startsWith(PACKAGE_PREFIX) ? requested.slice(PACKAGE_PREFIX.length) : requested;
+  const exact = sorted.find((entry) => entry.openclawVersion === version);
+  if (exact) return { entry: exact, requested, resolution: "exact" };
+  const covering = sorted.find((entry) => entry.coversVersions.includes(version));
+  if (covering) return { entry: covering, requested, resolution: "covered" };
+
+  const known = sorted.map((entry) => entry.id).join(", ");
+  if (!isVersion(version)) {
+    throw new ClawdiffError("catalog", `unknown rule catalog '${requested}' (bundled: ${known}; or pass a catalog file path)`);
+  }
+  const older = sorted.filter((entry) => compareVersions(entry.openclawVersion, version) <= 0);
+  const nearest = older[older.length - 1];
+  if (!nearest) {
+    throw new ClawdiffError("catalog", `no bundled rule catalog at or before openclaw@${version} (oldest: ${sorted[0]!.id})`);
+  }
+  return { entry: nearest, requested, resolution: "nearest-older" };
+}

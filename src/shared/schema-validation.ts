@@ -1,0 +1,27 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { ClawdiffError } from "./errors.js";
+
+/** One ajv instance for the process: compiling a schema is the expensive part, so it is done once. */
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function describe(error: ErrorObject): string {
+  const at = error.instancePath === "" ? "(root)" : error.instancePath;
+  const extra = error.keyword === "additionalProperties" ? ` '${String(error.params["additionalProperty"])}'` : "";
+  const allowed = error.keyword === "enum" ? `: ${(error.params["allowedValues"] as unknown[]).join(", ")}` : "";
+  return `${at} ${error.message ?? "is invalid"}${extra}${allowed}`;
+}
+
+/** Validates `value` against `schema`, or throws one line naming the file and the JSON path. */
+export function assertMatchesSchema<T>(schema: object, value: unknown, what: string, file: string): T {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (!validate(value)) {
+    const first = validate.errors?.[0];
+    throw new ClawdiffError("catalog", `invalid ${what}: ${first ? describe(first) : "does not match its schema"}`, { file });
+  }
+  return value as T;
+}

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseConfigText } from "../config/parse-json5.js";
+import { ClawdiffError } from "../shared/errors.js";
+import { validateCatalog } from "../rules/load-catalog.js";
+import type { RuleCatalog } from "../rules/catalog.js";
+import { resolveCatalogEntry, type CatalogEntry, type ResolvedCatalogEntry } from "../rules/resolve-catalog.js";
+import { readTextFile } from "./read-file.js";
+
+/** The package's own directory, found from this module whether it runs bundled (dist/) or from src/. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "schemas", "catalogs"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new ClawdiffError("catalog", "cannot find the bundled schemas/catalogs directory");
+    dir = parent;
+  }
+}
+
+export function bundledCatalogDir(): string {
+  return join(packageRoot(), "schemas", "catalogs");
+}
+
+export function readCatalogFile(path: string, display = path): RuleCatalog {
+  return validateCatalog(parseConfigText(readTextFile(path, display), display), display);
+}
+
+export function listBundledCatalogs(): CatalogEntry[] {
+  const dir = bundledCatalogDir();
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => {
+      const catalog = readCatalogFile(join(dir, name), `schemas/catalogs/${name}`);
+      return { id: catalog.id, openclawVersion: catalog.openclawVersion, coversVersions: catalog.coversVersions, file: join(dir, name) };
+    });
+}
+
+export interface LoadedCatalog {
+  catalog: RuleCatalog;
+  requested: string;
+  resolution: ResolvedCatalogEntry["resolution"] | "file";
+}
+
+const looksLikePath = (spec: string) => spec.includes("/") || spec.includes("\\") || /\.json5?$/.test(spec);
+
+/** `--rules`: a bundled catalog (`openclaw@<version>`, `latest`) or a catalog file path. */
+export function loadCatalog(spec: string, cwd = process.cwd()): LoadedCatalog {
+  if (looksLikePath(spec) && !spec.startsWith("openclaw@")) {
+    return { catalog: readCatalogFile(resolve(cwd, spec), spec), requested: spec, resolution: "file" };
+  }
+  const resolved = resolveCatalogEntry(spec, listBundledCatalogs());
+  const display = `schemas/catalogs/${resolved.entry.id}.json`;
+  return { catalog: readCatalogFile(resolved.entry.file, display), requested: spec, resolution: resolved.resolution };
+}

@@ -1,0 +1,90 @@
+import { readFileSync, statSync } from "node:fs";
+import { relative, resolve, isAbsolute, dirname } from "node:path";
+import { ClawdiffError } from "../shared/errors.js";
+import { DEFAULT_MAX_BYTES, decodeUtf8, fileError, readTextFile } from "./read-file.js";
+
+/** Reads further files (includes, .env) from the same source as the config. */
+export interface SourceReader {
+  readText(path: string): string;
+  /** Whether a file exists; used for optional files such as `.env`. */
+  exists(path: string): boolean;
+  /** A short path for messages: relative to the working directory when that is shorter. */
+  display(path: string): string;
+}
+
+export type ConfigInputKind = "dir" | "file" | "stdin";
+
+/** One side of a comparison, as the user named it, with the config text read. */
+export interface ConfigInput {
+  kind: ConfigInputKind;
+  /** What the user typed. */
+  label: string;
+  /** The state directory, when the input is one (or the config's directory for a file). */
+  stateDir: string;
+  configPath: string;
+  text: string;
+  reader: SourceReader;
+}
+
+export interface ConfigInputOptions {
+  /** Config path relative to a state directory (OPENCLAW_CONFIG_PATH style). */
+  configRelPath?: string;
+  maxBytes?: number;
+  cwd?: string;
+  /** Text of standard input, when the spec is "-" (the CLI reads it). */
+  stdinText?: () => string;
+}
+
+export const DEFAULT_CONFIG_NAME = "openclaw.json";
+
+function fileSystemReader(cwd: string, maxBytes: number): SourceReader {
+  const display = (path: string) => {
+    const rel = relative(cwd, path);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+  };
+  return {
+    readText: (path) => readTextFile(path, display(path), maxBytes),
+    exists: (path) => {
+      try {
+        statSync(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    display,
+  };
+}
+
+/** Resolves `spec` (a state directory, a config file, or "-") and reads its config. */
+export function openConfigInput(spec: string, options: ConfigInputOptions = {}): ConfigInput {
+  const cwd = options.cwd ?? process.cwd();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const reader = fileSystemReader(cwd, maxBytes);
+
+  if (spec === "-") {
+    const text = options.stdinText ? options.stdinText() : decodeUtf8(readFileSync(0), "<stdin>");
+    return { kind: "stdin", label: spec, stateDir: cwd, configPath: "<stdin>", text, reader };
+  }
+
+  const target = resolve(cwd, spec);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(target).isDirectory();
+  } catch (error) {
+    throw fileError(error, spec);
+  }
+
+  if (!isDirectory) {
+    return { kind: "file", label: spec, stateDir: dirname(target), configPath: target, text: reader.readText(target), reader };
+  }
+
+  const configPath = resolve(target, options.configRelPath ?? DEFAULT_CONFIG_NAME);
+  if (!reader.exists(configPath)) {
+    const hint = options.configRelPath ? "" : " (name another file with --config <relpath>)";
+    throw new ClawdiffError("not-found", `state directory has no ${options.configRelPath ?? DEFAULT_CONFIG_NAME}${hint}`, {
+      file: spec,
+    });
+  }
+  return { kind: "dir", label: spec, stateDir: target, configPath, text: reader.readText(configPath), reader };
+}

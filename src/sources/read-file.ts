@@ -1,0 +1,69 @@
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { ClawdiffError } from "../shared/errors.js";
+
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads a regular file as UTF-8 text. Checks the type on the open handle
+ * (not the path) so a FIFO never blocks us and a swap between stat and read
+ * cannot trick the size check.
+ */
+export function readTextFile(path: string, displayPath: string, maxBytes = DEFAULT_MAX_BYTES): string {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw fileError(error, displayPath);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw new ClawdiffError("unreadable", "is a directory, expected a config file", { file: displayPath });
+    if (!stats.isFile()) throw new ClawdiffError("unreadable", "is not a regular file", { file: displayPath });
+    if (stats.size > maxBytes) {
+      throw new ClawdiffError("too-large", `file is ${stats.size} bytes, over the --max-bytes limit of ${maxBytes}`, { file: displayPath });
+    }
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < buffer.length) {
+      const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return decodeUtf8(buffer.subarray(0, offset), displayPath);
+  } catch (error) {
+    if (error instanceof ClawdiffError) throw error;
+    throw fileError(error, displayPath);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new ClawdiffError("parse", "file is UTF-16 encoded; OpenClaw reads configs as UTF-8", { file: displayPath });
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ClawdiffError("parse", "file is not valid UTF-8", { file: displayPath });
+  }
+}
+
+export function fileError(error: unknown, displayPath: string): ClawdiffError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return new ClawdiffError("not-found", "no such file or directory", { file: displayPath });
+    case "EACCES":
+    case "EPERM":
+      return new ClawdiffError("unreadable", "permission denied", { file: displayPath });
+    case "EISDIR":
+      return new ClawdiffError("unreadable", "is a directory, expected a config file", { file: displayPath });
+    case "ELOOP":
+      return new ClawdiffError("unreadable", "too many levels of symbolic links", { file: displayPath });
+    default:
+      return new ClawdiffError("unreadable", `cannot read: ${code ?? String(error)}`, { file: displayPath }, { cause: error });
+  }
+}
