@@ -1,18 +1,23 @@
-import { loadConfig, type LoadedConfig } from "./config/load-config.js";
+import { isDeepStrictEqual } from "node:util";
+import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
+import { valueIn } from "./config/views.js";
 import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
 import { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
-import { listInstallRecordPaths } from "./plan/install-records.js";
+import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
 import type { RuleCatalog } from "./rules/catalog.js";
 import type { ConfigInput } from "./sources/config-input.js";
-import { getAtSegments } from "./shared/values.js";
-import { isDeepStrictEqual } from "node:util";
 
 /** Everything one comparison computed, before any formatting. */
 export interface Comparison {
   before: LoadedConfig;
   after: LoadedConfig;
+  /** The evaluator's changed paths: config paths, then install-record paths, as the gateway concatenates them. */
   changes: ChangedPath[];
+  /** Per change: whether the value differs once env and defaults are resolved (the semantic view). */
+  semanticallyChanged: boolean[];
+  /** Paths whose authored form differs while the evaluator sees no change (e.g. `${VAR}` vs its value). */
+  authoredOnly: ChangedPath[];
   reloadMode: ReloadMode;
   current: PlannedOutcome;
 }
@@ -23,11 +28,19 @@ export interface PlannedOutcome {
   action: ReloadAction;
 }
 
-export function planOutcome(catalog: RuleCatalog, before: unknown, after: unknown, changes: ChangedPath[], mode: string): PlannedOutcome {
-  const installRecords = catalog.installRecordNoop ? listInstallRecordPaths(before, after, catalog.installRecordNoop) : undefined;
+const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
+
+export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string): PlannedOutcome {
+  const spec = catalog.installRecordNoop;
+  const installRecords = spec
+    ? mergeInstallRecordPaths(
+        listInstallRecordPaths(before.compare, after.compare, spec),
+        listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec),
+      )
+    : undefined;
   const isUnchanged = (path: string) => {
     const segments = path.split(".");
-    return isDeepStrictEqual(getAtSegments(before, segments), getAtSegments(after, segments));
+    return isDeepStrictEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
   };
   const plan = createPlanner(catalog).plan(
     changes.map((change) => change.path),
@@ -36,11 +49,40 @@ export function planOutcome(catalog: RuleCatalog, before: unknown, after: unknow
   return { catalog, plan, action: decideReloadAction(plan, mode) };
 }
 
+function evaluatorChanges(before: LoadedConfig, after: LoadedConfig): ChangedPath[] {
+  return [
+    ...diffConfigPaths(before.compare, after.compare),
+    ...diffConfigPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords)),
+  ];
+}
+
+function authoredOnlyChanges(before: LoadedConfig, after: LoadedConfig, evaluator: ChangedPath[]): ChangedPath[] {
+  if (before.envReferences.size === 0 && after.envReferences.size === 0) return [];
+  const seen = new Set(evaluator.map((change) => change.path));
+  return diffConfigPaths(before.authored, after.authored).filter((change) => !seen.has(change.path));
+}
+
 /** Loads both sides, diffs them as the evaluator does and plans the reload under `catalog`. */
-export function compareInputs(beforeInput: ConfigInput, afterInput: ConfigInput, catalog: RuleCatalog): Comparison {
-  const before = loadConfig(beforeInput);
-  const after = loadConfig(afterInput);
-  const changes = diffConfigPaths(before.compare, after.compare);
+export function compareInputs(
+  beforeInput: ConfigInput,
+  afterInput: ConfigInput,
+  catalog: RuleCatalog,
+  options: { before?: LoadOptions; after?: LoadOptions } = {},
+): Comparison {
+  const before = loadConfig(beforeInput, options.before);
+  const after = loadConfig(afterInput, options.after);
+  const changes = evaluatorChanges(before, after);
+  const semanticallyChanged = changes.map((change) =>
+    !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
+  );
   const reloadMode = resolveReloadMode(after.compare, catalog);
-  return { before, after, changes, reloadMode, current: planOutcome(catalog, before.compare, after.compare, changes, reloadMode.mode) };
+  return {
+    before,
+    after,
+    changes,
+    semanticallyChanged,
+    authoredOnly: authoredOnlyChanges(before, after, changes),
+    reloadMode,
+    current: planOutcome(catalog, before, after, changes, reloadMode.mode),
+  };
 }

@@ -11,6 +11,8 @@ function parsePositiveInteger(value: string): number {
   return parsed;
 }
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command("clawdiff")
     .description("Explain whether an OpenClaw config change hot-reloads or restarts the gateway, and why.")
@@ -29,6 +31,11 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .option("--max-bytes <n>", "refuse config files larger than this", parsePositiveInteger)
+    .option("--env <KEY=VALUE>", "set a variable for ${VAR} resolution (repeatable; wins over everything)", collect, [])
+    .option("--env-file <file>", "extra dotenv file for ${VAR} resolution (repeatable)", collect, [])
+    .option("--no-process-env", "do not resolve ${VAR} from clawdiff's own environment (hermetic runs)")
+    .option("--allow-include-outside", "let $include read files outside the config directory")
+    .option("--show-secrets", "print secret values (local debugging only; refused when CI is set)")
     .action((before: string, after: string, options: DiffOptions) => {
       setExitCode(runDiff(before, after, options, io));
     });

@@ -2,8 +2,8 @@ import type { Comparison, PlannedOutcome } from "../compare.js";
 import type { Classification } from "../plan/build-plan.js";
 import type { ReloadAction } from "../plan/outcome.js";
 import type { ConfigInput } from "../sources/config-input.js";
-import { redactValue } from "../explain/secrets.js";
-import { getAtSegments } from "../shared/values.js";
+import type { StateFileChange } from "../diff/state-files.js";
+import { describeSides, type ReportSide } from "./provenance.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 
 /**
@@ -51,9 +51,40 @@ export interface ReportClassification {
 export interface ReportChange {
   path: string;
   segments: string[];
+  /** Values as authored (`${VAR}` kept), secrets redacted; absent on the side that has none. */
   before?: unknown;
   after?: unknown;
+  /** False when env resolution and defaults make both sides equal: the evaluator sees a change nobody made. */
+  semanticChange: boolean;
+  provenance: { before: ReportSide; after: ReportSide };
   classification: { current: ReportClassification };
+}
+
+/** A path whose authored form changed while the evaluator sees the same value. */
+export interface ReportFormOnlyChange {
+  path: string;
+  segments: string[];
+  before?: unknown;
+  after?: unknown;
+  provenance: { before: ReportSide; after: ReportSide };
+}
+
+export interface ReportWarning {
+  side: "before" | "after";
+  path: string;
+  message: string;
+}
+
+function missingEnvWarnings(side: "before" | "after", loaded: Comparison["before"]): ReportWarning[] {
+  const warnings: ReportWarning[] = [];
+  for (const [path, site] of loaded.envReferences) {
+    for (const reference of site.references) {
+      if (!reference.resolved) {
+        warnings.push({ side, path, message: `\${${reference.name}} has no value: the gateway keeps the literal text and warns` });
+      }
+    }
+  }
+  return warnings;
 }
 
 export type Verdict = "no-change" | ReloadAction;
@@ -67,12 +98,17 @@ export interface DiffReport {
   changedPaths: string[];
   plans: { current: ReportPlan };
   changes: ReportChange[];
+  formOnlyChanges: ReportFormOnlyChange[];
+  stateFiles: StateFileChange[];
+  /** Things the gateway would warn about while loading (e.g. a `${VAR}` with no value). */
+  warnings: ReportWarning[];
   summary: { verdict: Verdict; headline: string };
 }
 
 export interface ReportOptions {
   catalogRequest: { requested: string; resolution: string };
   showSecrets?: boolean;
+  stateFiles?: StateFileChange[];
 }
 
 function describeInput(input: ConfigInput): ReportInput {
@@ -118,11 +154,22 @@ export function headlineFor(verdict: Verdict, plan: ReportPlan): string {
   }
 }
 
+const sideValues = (before: ReportSide, after: ReportSide) => ({
+  ...(before.present ? { before: before.value } : {}),
+  ...(after.present ? { after: after.value } : {}),
+});
+
 export function buildReport(comparison: Comparison, options: ReportOptions): DiffReport {
   const { before, after, changes, current, reloadMode } = comparison;
   const plan = describePlan(current);
   const verdict: Verdict = changes.length === 0 ? "no-change" : current.action;
   const showSecrets = options.showSecrets ?? false;
+  const sidesOf = (list: typeof changes) => {
+    const paths = list.map((change) => change.segments);
+    return { before: describeSides(before, paths, showSecrets), after: describeSides(after, paths, showSecrets) };
+  };
+  const changeSides = sidesOf(changes);
+  const formSides = sidesOf(comparison.authoredOnly);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -139,17 +186,22 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
     reloadMode: { mode: reloadMode.mode, source: reloadMode.source },
     changedPaths: changes.map((change) => change.path),
     plans: { current: plan },
-    changes: changes.map((change, index) => {
-      const beforeValue = getAtSegments(before.compare, change.segments);
-      const afterValue = getAtSegments(after.compare, change.segments);
-      return {
-        path: change.path,
-        segments: change.segments,
-        ...(beforeValue === undefined ? {} : { before: redactValue(beforeValue, change.segments, showSecrets) }),
-        ...(afterValue === undefined ? {} : { after: redactValue(afterValue, change.segments, showSecrets) }),
-        classification: { current: describeClassification(current.plan.classifications[index]!) },
-      };
-    }),
+    changes: changes.map((change, index) => ({
+      path: change.path,
+      segments: change.segments,
+      ...sideValues(changeSides.before[index]!, changeSides.after[index]!),
+      semanticChange: comparison.semanticallyChanged[index]!,
+      provenance: { before: changeSides.before[index]!, after: changeSides.after[index]! },
+      classification: { current: describeClassification(current.plan.classifications[index]!) },
+    })),
+    formOnlyChanges: comparison.authoredOnly.map((change, index) => ({
+      path: change.path,
+      segments: change.segments,
+      ...sideValues(formSides.before[index]!, formSides.after[index]!),
+      provenance: { before: formSides.before[index]!, after: formSides.after[index]! },
+    })),
+    stateFiles: options.stateFiles ?? [],
+    warnings: [...missingEnvWarnings("before", before), ...missingEnvWarnings("after", after)],
     summary: { verdict, headline: headlineFor(verdict, plan) },
   };
 }

@@ -45,7 +45,12 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
       `rules ${catalog.id}${resolution}, ${catalog.matching}; reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`,
     ),
   ];
-  if (report.changes.length === 0) return `${lines.join("\n")}\n`;
+  const extras = [
+    ...formOnlySection(report, palette),
+    ...stateFileSection(report, palette),
+    ...report.warnings.map((warning) => palette.yellow(`warning (${warning.side}) ${warning.path}: ${warning.message}`)),
+  ];
+  if (report.changes.length === 0) return `${[...lines, ...extras].join("\n")}\n`;
 
   const rows = report.changes.map((change) => ({ change, rule: ruleLabel(change) }));
   const usable = Math.max(60, width) - 13;
@@ -64,5 +69,26 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
     const actions = current.actions.length > 0 ? `\n${palette.dim(current.actions.join(", "))}` : "";
     table.push([`${change.path}${marker}`, kindLabel(current.kind, palette), rule, `${detail}${actions}`]);
   }
-  return `${lines.join("\n")}\n${table.toString()}\n`;
+  return `${lines.join("\n")}\n${table.toString()}\n${extras.map((line) => `${line}\n`).join("")}`;
+}
+
+function formOnlySection(report: DiffReport, palette: Palette): string[] {
+  if (report.formOnlyChanges.length === 0) return [];
+  const lines = [palette.bold("Form-only changes (the evaluator sees the same value):")];
+  for (const change of report.formOnlyChanges) {
+    const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
+    const resolved = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} unset`));
+    const note = resolved.length > 0 ? palette.dim(` (${resolved.join("; ")})`) : "";
+    lines.push(`  ${change.path}  ${abbreviateValue(change.before)} → ${abbreviateValue(change.after)}${note}`);
+  }
+  return lines;
+}
+
+function stateFileSection(report: DiffReport, palette: Palette): string[] {
+  const outside = report.stateFiles.filter((file) => file.watch !== "watched");
+  if (outside.length === 0) return [];
+  return [
+    palette.bold("State files changed outside the config:"),
+    ...outside.map((file) => `  ${file.change.padEnd(8)} ${file.path}  ${palette.dim(file.note)}`),
+  ];
 }

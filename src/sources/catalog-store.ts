@@ -7,12 +7,14 @@ import { validateCatalog } from "../rules/load-catalog.js";
 import type { RuleCatalog } from "../rules/catalog.js";
 import { resolveCatalogEntry, type CatalogEntry, type ResolvedCatalogEntry } from "../rules/resolve-catalog.js";
 import { readTextFile } from "./read-file.js";
+import { validateDefaultsTable, type DefaultsTable } from "../config/defaults.js";
+import { compareVersions } from "../rules/versions.js";
 
 /** The package's own directory, found from this module whether it runs bundled (dist/) or from src/. */
 function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, "schemas", "catalogs"))) return dir;
+    if (existsSync(join(dir, "schemas", "catalogs")) && existsSync(join(dir, "package.json"))) return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new ClawdiffError("catalog", "cannot find the bundled schemas/catalogs directory");
     dir = parent;
@@ -21,6 +23,20 @@ function packageRoot(): string {
 
 export function bundledCatalogDir(): string {
   return join(packageRoot(), "schemas", "catalogs");
+}
+
+/** The bundled defaults table for `version`: its own, or the nearest older one. */
+export function loadDefaultsFor(version: string): DefaultsTable | null {
+  const dir = join(packageRoot(), "schemas", "defaults");
+  const candidates = readdirSync(dir)
+    .filter((name) => name.startsWith("openclaw@") && name.endsWith(".json"))
+    .map((name) => ({ name, version: name.slice("openclaw@".length, -".json".length) }))
+    .filter((entry) => compareVersions(entry.version, version) <= 0)
+    .sort((a, b) => compareVersions(a.version, b.version));
+  const chosen = candidates[candidates.length - 1];
+  if (!chosen) return null;
+  const display = `schemas/defaults/${chosen.name}`;
+  return validateDefaultsTable(parseConfigText(readTextFile(join(dir, chosen.name), display), display), display);
 }
 
 export function readCatalogFile(path: string, display = path): RuleCatalog {

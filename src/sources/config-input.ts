@@ -1,11 +1,13 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { relative, resolve, isAbsolute, dirname } from "node:path";
 import { ClawdiffError } from "../shared/errors.js";
 import { DEFAULT_MAX_BYTES, decodeUtf8, fileError, readTextFile } from "./read-file.js";
 
 /** Reads further files (includes, .env) from the same source as the config. */
 export interface SourceReader {
-  readText(path: string): string;
+  readText(path: string, maxBytes?: number): string;
+  /** The path with symlinks resolved, or null when it does not exist. */
+  realpath(path: string): string | null;
   /** Whether a file exists; used for optional files such as `.env`. */
   exists(path: string): boolean;
   /** A short path for messages: relative to the working directory when that is shorter. */
@@ -43,7 +45,14 @@ function fileSystemReader(cwd: string, maxBytes: number): SourceReader {
     return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
   };
   return {
-    readText: (path) => readTextFile(path, display(path), maxBytes),
+    readText: (path, limit = maxBytes) => readTextFile(path, display(path), Math.min(limit, maxBytes)),
+    realpath: (path) => {
+      try {
+        return realpathSync(path);
+      } catch {
+        return null;
+      }
+    },
     exists: (path) => {
       try {
         statSync(path);
@@ -64,7 +73,8 @@ export function openConfigInput(spec: string, options: ConfigInputOptions = {}):
 
   if (spec === "-") {
     const text = options.stdinText ? options.stdinText() : decodeUtf8(readFileSync(0), "<stdin>");
-    return { kind: "stdin", label: spec, stateDir: cwd, configPath: "<stdin>", text, reader };
+    // Includes in piped text resolve against the working directory, as for a config file there.
+    return { kind: "stdin", label: spec, stateDir: cwd, configPath: resolve(cwd, "<stdin>"), text, reader };
   }
 
   const target = resolve(cwd, spec);

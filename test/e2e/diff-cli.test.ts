@@ -16,7 +16,7 @@ describe("clawdiff diff on the bundled examples", () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toBe("");
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toBe("restart would fire: gateway.auth.token, gateway.tailscale");
+    expect(lines[0]).toBe("restart would fire: gateway.tailscale");
     expect(result.stdout).toContain("← forces restart");
     expect(result.stdout).not.toMatch(/error/i);
   });
@@ -26,17 +26,21 @@ describe("clawdiff diff on the bundled examples", () => {
     const report = JSON.parse(result.stdout) as DiffReport;
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.schemaVersion).toBe(1);
-    expect(report.changedPaths).toEqual(["meta.lastTouchedAt", "gateway.auth.token", "gateway.tailscale", "agents.list"]);
+    expect(report.changedPaths).toEqual(["meta.lastTouchedAt", "gateway.tailscale", "agents.list"]);
     expect(report.plans.current).toMatchObject({
       catalog: "openclaw@2026.5.3",
       restartGateway: true,
-      restartReasons: ["gateway.auth.token", "gateway.tailscale"],
+      restartReasons: ["gateway.tailscale"],
       hotReasons: ["agents.list"],
       noopPaths: ["meta.lastTouchedAt"],
       actions: ["restartHeartbeat"],
       wouldRestart: true,
     });
+    expect(report.formOnlyChanges.map((change) => change.path)).toEqual(["gateway.auth.token"]);
+    expect(report.stateFiles).toContainEqual(expect.objectContaining({ path: "devices/paired.json", change: "modified", watch: "not-watched" }));
     const tailscale = report.changes.find((change) => change.path === "gateway.tailscale")!;
+    expect(tailscale.semanticChange).toBe(false);
+    expect(tailscale.provenance.after.origins[0]).toMatchObject({ file: "examples/agents-create/after/openclaw.json", line: 14, column: 5 });
     expect(tailscale.classification.current).toMatchObject({ kind: "restart", rule: { prefix: "gateway", origin: "base-tail" }, fallback: false });
   });
 
@@ -101,6 +105,11 @@ describe("bad input: one clear line, exit 2", () => {
       /^clawdiff: test\/fixtures\/states\/malformed\/openclaw\.json:6:3: invalid JSON5: invalid character 'a'$/,
     ],
     ["unknown catalog", [...agentsCreate, "--rules", "openclaw@banana"], /^clawdiff: unknown rule catalog 'openclaw@banana'/],
+    [
+      "include cycle",
+      ["test/fixtures/states/include-cycle", "examples/agents-create/after"],
+      /^clawdiff: test\/fixtures\/states\/include-cycle\/b\.json5:3:15: circular \$include: .*openclaw\.json -> .*a\.json5 -> .*b\.json5 -> .*a\.json5$/,
+    ],
     ["unknown format", [...agentsCreate, "--format", "yaml"], /error: option '--format <format>' argument 'yaml' is invalid/],
     ["missing argument", ["examples/agents-create/before"], /error: missing required argument 'after'/],
   ];
