@@ -1,0 +1,83 @@
+import { relative, resolve } from "node:path";
+import { compareInputs, type Comparison } from "../compare.js";
+import type { EnvOptions, LoadOptions } from "../config/load-config.js";
+import { diffStateFiles, type StateFileChange } from "../diff/state-files.js";
+import { buildReport, type DiffReport } from "../report/model.js";
+import { loadCatalog, loadDefaultsFor, type LoadedCatalog } from "../sources/catalog-store.js";
+import { openConfigInput, type ConfigInput, type ConfigInputOptions } from "../sources/config-input.js";
+import { readTextFile } from "../sources/read-file.js";
+import { listStateFiles } from "../sources/state-files.js";
+import { ClawdiffError } from "../shared/errors.js";
+import type { CliIO } from "./io.js";
+import type { LoadCliOptions, OutputCliOptions } from "./options.js";
+
+function parseEnvAssignments(assignments: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const assignment of assignments) {
+    const equals = assignment.indexOf("=");
+    if (equals <= 0) throw new ClawdiffError("usage", `--env expects KEY=VALUE, got '${assignment.replace(/=.*/, "=…")}'`);
+    values[assignment.slice(0, equals)] = assignment.slice(equals + 1);
+  }
+  return values;
+}
+
+function envOptions(options: LoadCliOptions, io: CliIO): EnvOptions {
+  return {
+    overrides: parseEnvAssignments(options.env),
+    ...(options.processEnv ? { processEnv: io.env } : {}),
+    files: options.envFile.map((file) => ({ origin: file, text: readTextFile(resolve(io.cwd, file), file) })),
+  };
+}
+
+const posix = (path: string) => path.split("\\").join("/");
+
+/** State files that differ beside the config, when both sides are state directories. */
+function stateFileChanges(before: ConfigInput, after: ConfigInput, comparison: Comparison): StateFileChange[] {
+  if (before.kind !== "dir" || after.kind !== "dir") return [];
+  const included = [...comparison.before.files.keys(), ...comparison.after.files.keys()].map((path) =>
+    posix(relative(path.startsWith(after.stateDir) ? after.stateDir : before.stateDir, path)),
+  );
+  return diffStateFiles(listStateFiles(before.stateDir).files, listStateFiles(after.stateDir).files, {
+    configPath: posix(relative(after.stateDir, after.configPath)),
+    readOnReload: ["plugins/installs.json"],
+    included,
+  });
+}
+
+export interface PreparedRun {
+  catalog: LoadedCatalog;
+  loadOptions: LoadOptions;
+  inputOptions: ConfigInputOptions;
+}
+
+/** Resolves the catalog, defaults and env once for a command that loads states. */
+export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, io: CliIO): PreparedRun {
+  if (options.showSecrets && io.env["CI"]) throw new ClawdiffError("usage", "--show-secrets is refused when CI is set");
+  const catalog = loadCatalog(options.rules, io.cwd);
+  return {
+    catalog,
+    loadOptions: {
+      env: envOptions(options, io),
+      defaults: loadDefaultsFor(catalog.catalog.openclawVersion),
+      allowIncludeOutside: options.allowIncludeOutside ?? false,
+    },
+    inputOptions: {
+      cwd: io.cwd,
+      ...(options.config !== undefined ? { configRelPath: options.config } : {}),
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    },
+  };
+}
+
+/** Opens, loads, compares and reports two states: the work behind `diff` and its relatives. */
+export function compareSpecs(beforeSpec: string, afterSpec: string, run: PreparedRun, showSecrets = false): { comparison: Comparison; report: DiffReport } {
+  const before = openConfigInput(beforeSpec, run.inputOptions);
+  const after = openConfigInput(afterSpec, run.inputOptions);
+  const comparison = compareInputs(before, after, run.catalog.catalog, { before: run.loadOptions, after: run.loadOptions });
+  const report = buildReport(comparison, {
+    catalogRequest: { requested: run.catalog.requested, resolution: run.catalog.resolution },
+    showSecrets,
+    stateFiles: stateFileChanges(before, after, comparison),
+  });
+  return { comparison, report };
+}
