@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, normalize, resolve } from "node:path";
+import { dirname, isAbsolute, normalize, relative, resolve } from "node:path";
 import { isPlainObject } from "../shared/values.js";
 import { INCLUDE_KEY, type ConfigFile } from "./includes.js";
 import { locateManyInText, positionKey, type TextPosition } from "./locate.js";
@@ -6,6 +6,8 @@ import { locateManyInText, positionKey, type TextPosition } from "./locate.js";
 /** Where one effective value was written: a file, the key path inside it, and its position. */
 export interface ValueOrigin {
   file: string;
+  /** The file relative to the main config's directory: comparable across the two sides. */
+  relativeFile: string;
   pathInFile: string[];
   line?: number;
   column?: number;
@@ -71,7 +73,12 @@ export class OriginFinder {
     const positions = new Map<ConfigFile, Map<string, TextPosition>>();
     for (const [file, wanted] of wantedByFile) positions.set(file, locateManyInText(file.text, wanted));
     return perPath.map((contributors) =>
-      contributors.map(({ file, pathInFile }) => ({ file: file.display, pathInFile, ...(positions.get(file)?.get(positionKey(pathInFile)) ?? {}) })),
+      contributors.map(({ file, pathInFile }) => ({
+        file: file.display,
+        relativeFile: relative(dirname(this.root.path), file.path).split("\\").join("/"),
+        pathInFile,
+        ...(positions.get(file)?.get(positionKey(pathInFile)) ?? {}),
+      })),
     );
   }
 }

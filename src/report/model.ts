@@ -4,6 +4,9 @@ import type { ReloadAction } from "../plan/outcome.js";
 import type { ConfigInput } from "../sources/config-input.js";
 import type { StateFileChange } from "../diff/state-files.js";
 import { describeSides, type ReportSide } from "./provenance.js";
+import type { Cause } from "../explain/cause-codes.js";
+import { causesForChange, causesForFormOnly, isSpurious } from "../explain/causes.js";
+import { findFormatOnlyFiles, findRelocations } from "../explain/relocations.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 
 /**
@@ -56,6 +59,9 @@ export interface ReportChange {
   after?: unknown;
   /** False when env resolution and defaults make both sides equal: the evaluator sees a change nobody made. */
   semanticChange: boolean;
+  /** True when the effective meaning is unchanged but the evaluator still sees the path. */
+  spurious: boolean;
+  causes: Cause[];
   provenance: { before: ReportSide; after: ReportSide };
   classification: { current: ReportClassification };
 }
@@ -66,6 +72,7 @@ export interface ReportFormOnlyChange {
   segments: string[];
   before?: unknown;
   after?: unknown;
+  causes: Cause[];
   provenance: { before: ReportSide; after: ReportSide };
 }
 
@@ -100,9 +107,20 @@ export interface DiffReport {
   changes: ReportChange[];
   formOnlyChanges: ReportFormOnlyChange[];
   stateFiles: StateFileChange[];
+  /** Files that differ only in formatting (comments, whitespace, key order, trailing commas). */
+  formatOnlyFiles: string[];
   /** Things the gateway would warn about while loading (e.g. a `${VAR}` with no value). */
   warnings: ReportWarning[];
-  summary: { verdict: Verdict; headline: string };
+  summary: ReportSummary;
+}
+
+export interface ReportSummary {
+  verdict: Verdict;
+  headline: string;
+  changedPaths: number;
+  spuriousPaths: number;
+  restartReasons: number;
+  spuriousRestartReasons: number;
 }
 
 export interface ReportOptions {
@@ -135,7 +153,16 @@ function describeClassification(classification: Classification): ReportClassific
   return { kind, rule: rule ? { prefix: rule.prefix, origin: rule.origin } : null, fallback, reason, actions };
 }
 
-export function headlineFor(verdict: Verdict, plan: ReportPlan): string {
+function restartHeadline(plan: ReportPlan, spurious: string[]): string {
+  const reasons = plan.restartReasons;
+  if (reasons.length === 0) return "restart would fire: gateway.reload.mode=restart restarts on any change";
+  const count = `${reasons.length} path${reasons.length === 1 ? "" : "s"}`;
+  if (spurious.length === 0) return `restart would fire for ${count}: ${reasons.join(", ")}`;
+  const share = spurious.length === reasons.length ? (reasons.length === 1 ? "spurious" : reasons.length === 2 ? "both spurious" : "all spurious") : `${spurious.length} spurious`;
+  return `restart would fire for ${count}, ${share}: ${reasons.join(", ")}`;
+}
+
+export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts: string[] = []): string {
   switch (verdict) {
     case "no-change":
       return "no change: the gateway would not react";
@@ -144,9 +171,7 @@ export function headlineFor(verdict: Verdict, plan: ReportPlan): string {
     case "hot-reload":
       return `hot reload only: ${plan.hotReasons.join(", ")}`;
     case "restart":
-      return plan.restartReasons.length > 0
-        ? `restart would fire: ${plan.restartReasons.join(", ")}`
-        : "restart would fire: gateway.reload.mode=restart restarts on any change";
+      return restartHeadline(plan, spuriousRestarts);
     case "restart-ignored":
       return `restart required but ignored (gateway.reload.mode=hot): ${plan.restartReasons.join(", ")}`;
     case "disabled":
@@ -164,12 +189,47 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const plan = describePlan(current);
   const verdict: Verdict = changes.length === 0 ? "no-change" : current.action;
   const showSecrets = options.showSecrets ?? false;
-  const sidesOf = (list: typeof changes) => {
-    const paths = list.map((change) => change.segments);
-    return { before: describeSides(before, paths, showSecrets), after: describeSides(after, paths, showSecrets) };
-  };
-  const changeSides = sidesOf(changes);
-  const formSides = sidesOf(comparison.authoredOnly);
+  const sidesOf = (paths: string[][]) => ({ before: describeSides(before, paths, showSecrets), after: describeSides(after, paths, showSecrets) });
+
+  const changeSides = sidesOf(changes.map((change) => change.segments));
+  const reportChanges: ReportChange[] = changes.map((change, index) => {
+    const classification = current.plan.classifications[index]!;
+    const semanticChange = comparison.semanticallyChanged[index]!;
+    const causes = causesForChange(change, semanticChange, classification, comparison, current);
+    const sides = { before: changeSides.before[index]!, after: changeSides.after[index]! };
+    return {
+      path: change.path,
+      segments: change.segments,
+      ...sideValues(sides.before, sides.after),
+      semanticChange,
+      spurious: isSpurious(semanticChange, causes),
+      causes,
+      provenance: sides,
+      classification: { current: describeClassification(classification) },
+    };
+  });
+
+  const formSides = sidesOf(comparison.authoredOnly.map((change) => change.segments));
+  const formOnly: ReportFormOnlyChange[] = comparison.authoredOnly.map((change, index) => {
+    const sides = { before: formSides.before[index]!, after: formSides.after[index]! };
+    return { path: change.path, segments: change.segments, ...sideValues(sides.before, sides.after), causes: causesForFormOnly(change, comparison), provenance: sides };
+  });
+  const relocated = findRelocations(before, after);
+  const relocatedSides = sidesOf(relocated.map((relocation) => relocation.segments));
+  const relocations: ReportFormOnlyChange[] = relocated.map((relocation, index) => ({
+    path: relocation.segments.join("."),
+    segments: relocation.segments,
+    causes: [
+      {
+        code: "INCLUDE_RELOCATED",
+        summary: `moved from ${relocation.from.join(", ")} to ${relocation.to.join(", ")}; the effective value is equal`,
+        meaningPreserving: true,
+        evidence: { from: relocation.from, to: relocation.to },
+      },
+    ],
+    provenance: { before: relocatedSides.before[index]!, after: relocatedSides.after[index]! },
+  }));
+
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -186,22 +246,24 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
     reloadMode: { mode: reloadMode.mode, source: reloadMode.source },
     changedPaths: changes.map((change) => change.path),
     plans: { current: plan },
-    changes: changes.map((change, index) => ({
-      path: change.path,
-      segments: change.segments,
-      ...sideValues(changeSides.before[index]!, changeSides.after[index]!),
-      semanticChange: comparison.semanticallyChanged[index]!,
-      provenance: { before: changeSides.before[index]!, after: changeSides.after[index]! },
-      classification: { current: describeClassification(current.plan.classifications[index]!) },
-    })),
-    formOnlyChanges: comparison.authoredOnly.map((change, index) => ({
-      path: change.path,
-      segments: change.segments,
-      ...sideValues(formSides.before[index]!, formSides.after[index]!),
-      provenance: { before: formSides.before[index]!, after: formSides.after[index]! },
-    })),
+    changes: reportChanges,
+    formOnlyChanges: [...formOnly, ...relocations],
     stateFiles: options.stateFiles ?? [],
+    formatOnlyFiles: findFormatOnlyFiles(before, after),
     warnings: [...missingEnvWarnings("before", before), ...missingEnvWarnings("after", after)],
-    summary: { verdict, headline: headlineFor(verdict, plan) },
+    summary: summarize(verdict, plan, reportChanges),
+  };
+}
+
+function summarize(verdict: Verdict, plan: ReportPlan, changes: ReportChange[]): ReportSummary {
+  const restartReasons = new Set(plan.restartReasons);
+  const spuriousRestarts = changes.filter((change) => change.spurious && restartReasons.has(change.path));
+  return {
+    verdict,
+    headline: headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path)),
+    changedPaths: changes.length,
+    spuriousPaths: changes.filter((change) => change.spurious).length,
+    restartReasons: plan.restartReasons.length,
+    spuriousRestartReasons: spuriousRestarts.length,
   };
 }

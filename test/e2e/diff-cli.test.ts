@@ -16,7 +16,7 @@ describe("clawdiff diff on the bundled examples", () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toBe("");
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toBe("restart would fire: gateway.tailscale");
+    expect(lines[0]).toBe("restart would fire for 1 path, spurious: gateway.tailscale");
     expect(result.stdout).toContain("← forces restart");
     expect(result.stdout).not.toMatch(/error/i);
   });

@@ -101,8 +101,8 @@ describe("$include", () => {
       ["agents", "defaults", "heartbeat", "every"],
       ["agents", "list"],
     ]);
-    expect(maxConcurrent).toEqual([{ file: `${states}/include-merge/openclaw.json`, pathInFile: ["agents", "defaults", "maxConcurrent"], line: 4, column: 17 }]);
-    expect(every).toEqual([{ file: `${states}/include-merge/extra.json5`, pathInFile: ["defaults", "heartbeat", "every"], line: 2, column: 28 }]);
+    expect(maxConcurrent).toEqual([{ file: `${states}/include-merge/openclaw.json`, pathInFile: ["agents", "defaults", "maxConcurrent"], relativeFile: "openclaw.json", line: 4, column: 17 }]);
+    expect(every).toEqual([{ file: `${states}/include-merge/extra.json5`, pathInFile: ["defaults", "heartbeat", "every"], relativeFile: "extra.json5", line: 2, column: 28 }]);
     expect(list!.map((origin) => origin.file)).toEqual([
       `${states}/include-merge/base.json5`,
       `${states}/include-merge/extra.json5`,

@@ -1,0 +1,149 @@
+import { isDeepStrictEqual } from "node:util";
+import type { Comparison, PlannedOutcome } from "../compare.js";
+import type { LoadedConfig } from "../config/load-config.js";
+import { valueIn } from "../config/views.js";
+import type { ChangedPath } from "../diff/config-paths.js";
+import type { Classification } from "../plan/build-plan.js";
+import { isPlainObject } from "../shared/values.js";
+import { describeArrayChange } from "./array-detail.js";
+import type { Cause } from "./cause-codes.js";
+import { nearestRules } from "./nearest-rules.js";
+import { fingerprint } from "./secrets.js";
+
+const WRITER_METADATA = [/^meta(\.|$)/, /^wizard\.lastRun/, /^plugins\.installs\.[^.]+\.(installedAt|resolvedAt)$/];
+
+const isWriterMetadata = (path: string) => WRITER_METADATA.some((pattern) => pattern.test(path));
+const startsWithPath = (path: string, prefix: string) => prefix === "" || path === prefix || path.startsWith(`${prefix}.`);
+
+const isSecretRef = (value: unknown): value is { source: string; provider: string; id: string } =>
+  isPlainObject(value) && Object.keys(value).length === 3 && ["env", "file", "exec"].includes(String(value["source"])) && typeof value["id"] === "string";
+
+interface EnvUse {
+  name: string;
+  fingerprint: string | null;
+}
+
+function envUsesUnder(loaded: LoadedConfig, dotted: string): EnvUse[] {
+  const uses: EnvUse[] = [];
+  for (const [path, site] of loaded.envReferences) {
+    if (!startsWithPath(path, dotted)) continue;
+    for (const reference of site.references) {
+      const resolved = reference.resolved ? loaded.env.lookup(reference.name) : undefined;
+      uses.push({ name: reference.name, fingerprint: resolved ? fingerprint(resolved.value) : null });
+    }
+  }
+  return uses;
+}
+
+function defaultsUnder(loaded: LoadedConfig, dotted: string): string[] {
+  return [...loaded.defaultsApplied.keys()].filter((path) => startsWithPath(path, dotted));
+}
+
+function secretRefCause(before: unknown, after: unknown, comparison: Comparison): Cause | null {
+  const [ref, inline, refSide] = isSecretRef(before) && !isSecretRef(after) ? [before, after, comparison.before] : isSecretRef(after) && !isSecretRef(before) ? [after, before, comparison.after] : [null, null, null];
+  if (!ref || !refSide) return null;
+  const resolved = ref.source === "env" ? refSide.env.lookup(ref.id) : undefined;
+  const same = resolved !== undefined && typeof inline === "string" && resolved.value === inline;
+  return {
+    code: "SECRETREF_FORM",
+    summary: same
+      ? `a SecretRef (${ref.source}:${ref.id}) on one side, the same value inline on the other`
+      : `a SecretRef (${ref.source}:${ref.id}) on one side, an inline value on the other; clawdiff cannot tell whether they resolve alike`,
+    meaningPreserving: same,
+    evidence: { ref: { source: ref.source, provider: ref.provider, id: ref.id }, inlineFingerprint: inline === undefined ? null : fingerprint(inline), resolvedFingerprint: resolved ? fingerprint(resolved.value) : null },
+  };
+}
+
+/** Causes of one change the evaluator sees. */
+export function causesForChange(change: ChangedPath, semanticChange: boolean, classification: Classification, comparison: Comparison, outcome: PlannedOutcome): Cause[] {
+  const { before, after } = comparison;
+  const causes: Cause[] = [];
+  const dotted = change.segments.join(".");
+  const authoredBefore = valueIn(before, "authored", change.segments);
+  const authoredAfter = valueIn(after, "authored", change.segments);
+  const compareBefore = valueIn(before, "compare", change.segments);
+  const compareAfter = valueIn(after, "compare", change.segments);
+
+  if (isWriterMetadata(change.path)) {
+    causes.push({ code: "WRITER_METADATA", summary: "a stamp config writers set on every save; nobody edited it", meaningPreserving: true, evidence: { pattern: "meta.*, wizard.lastRun*, plugins.installs.*.installedAt|resolvedAt" } });
+  }
+  if (!semanticChange) {
+    const materialized = { before: defaultsUnder(before, dotted), after: defaultsUnder(after, dotted) };
+    if (materialized.before.length > 0 || materialized.after.length > 0) {
+      const side = materialized.before.length > 0 ? "after" : "before";
+      causes.push({
+        code: "DEFAULT_MATERIALIZED",
+        summary: `the ${side} side writes out values equal to the defaults the other side leaves implicit`,
+        meaningPreserving: true,
+        evidence: { explicitOn: side, defaults: [...materialized.before, ...materialized.after] },
+      });
+    }
+  }
+  const refCause = secretRefCause(compareBefore, compareAfter, comparison);
+  if (refCause) causes.push(refCause);
+  if (isDeepStrictEqual(authoredBefore, authoredAfter) && !isDeepStrictEqual(compareBefore, compareAfter)) {
+    const uses = { before: envUsesUnder(before, dotted), after: envUsesUnder(after, dotted) };
+    causes.push({
+      code: "ENV_VALUE_CHANGED",
+      summary: `same \${VAR} reference, different environment value (${[...new Set(uses.after.map((use) => use.name))].join(", ")})`,
+      meaningPreserving: false,
+      evidence: uses,
+    });
+  } else if (semanticChange && !refCause && !isWriterMetadata(change.path)) {
+    causes.push({ code: "VALUE_CHANGED", summary: "the authored value differs", meaningPreserving: false, evidence: {} });
+  }
+  if (Array.isArray(compareBefore) && Array.isArray(compareAfter)) {
+    const detail = describeArrayChange(compareBefore, compareAfter);
+    causes.push(
+      detail.reorderOnly
+        ? { code: "ARRAY_REORDER", summary: "same elements in a different order; the evaluator compares arrays whole", meaningPreserving: false, evidence: {} }
+        : {
+            code: "ARRAY_ELEMENT",
+            summary: `the evaluator sees the whole array; elements changed: ${detail.elements.map((element) => `${element.key} ${element.change}`).join(", ")}`,
+            meaningPreserving: false,
+            evidence: { elements: detail.elements },
+          },
+    );
+  }
+  if (classification.fallback) {
+    causes.push({
+      code: "UNMATCHED_DEFAULT_RESTART",
+      summary: "no rule matches this path, so the planner falls back to a restart; likely a catalog gap",
+      meaningPreserving: false,
+      evidence: { nearestRules: nearestRules(change.path, outcome.catalog.rules) },
+    });
+  }
+  const rule = classification.rule ? outcome.catalog.rules[classification.rule.index] : undefined;
+  if (rule?.condition) {
+    causes.push({
+      code: "CONDITIONAL_RULE",
+      summary: `${rule.prefix} is ${rule.kind} only while ${rule.condition.requireUnchanged.join(", ")} stays unchanged; here the condition is ${classification.reason === "condition-unmet" ? "not met" : "met"}`,
+      meaningPreserving: false,
+      evidence: { requireUnchanged: rule.condition.requireUnchanged, met: classification.reason !== "condition-unmet", otherwiseKind: rule.condition.otherwiseKind },
+    });
+  }
+  return causes;
+}
+
+/** Causes of a change only the authored view shows (the evaluator sees equal values). */
+export function causesForFormOnly(change: ChangedPath, comparison: Comparison): Cause[] {
+  const dotted = change.segments.join(".");
+  const uses = { before: envUsesUnder(comparison.before, dotted), after: envUsesUnder(comparison.after, dotted) };
+  if (uses.before.length === 0 && uses.after.length === 0) return [];
+  const names = [...new Set([...uses.before, ...uses.after].map((use) => use.name))].join(", ");
+  return [
+    {
+      code: "ENV_REF_FORM_ONLY",
+      summary: `\${${names}} on one side, the same resolved value written out on the other`,
+      meaningPreserving: true,
+      evidence: uses,
+    },
+  ];
+}
+
+/** A change is spurious when nothing about it changes the gateway's effective config. */
+export function isSpurious(semanticChange: boolean, causes: readonly Cause[]): boolean {
+  if (!semanticChange) return true;
+  const substantive = causes.filter((cause) => cause.code !== "UNMATCHED_DEFAULT_RESTART" && cause.code !== "CONDITIONAL_RULE");
+  return substantive.length > 0 && substantive.every((cause) => cause.meaningPreserving);
+}
