@@ -20,6 +20,8 @@ export interface Comparison {
   authoredOnly: ChangedPath[];
   reloadMode: ReloadMode;
   current: PlannedOutcome;
+  /** The same changes planned under `--proposed` rules, when given. */
+  proposed?: PlannedOutcome;
 }
 
 export interface PlannedOutcome {
@@ -67,7 +69,7 @@ export function compareInputs(
   beforeInput: ConfigInput,
   afterInput: ConfigInput,
   catalog: RuleCatalog,
-  options: { before?: LoadOptions; after?: LoadOptions } = {},
+  options: { before?: LoadOptions; after?: LoadOptions; proposed?: RuleCatalog } = {},
 ): Comparison {
   const before = loadConfig(beforeInput, options.before);
   const after = loadConfig(afterInput, options.after);
@@ -76,6 +78,7 @@ export function compareInputs(
     !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
   );
   const reloadMode = resolveReloadMode(after.compare, catalog);
+  const proposed = options.proposed;
   return {
     before,
     after,
@@ -84,5 +87,6 @@ export function compareInputs(
     authoredOnly: authoredOnlyChanges(before, after, changes),
     reloadMode,
     current: planOutcome(catalog, before, after, changes, reloadMode.mode),
+    ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode) } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { compareInputs, type Comparison } from "../compare.js";
 import type { EnvOptions, LoadOptions } from "../config/load-config.js";
 import { diffStateFiles, type StateFileChange } from "../diff/state-files.js";
 import { buildReport, type DiffReport } from "../report/model.js";
-import { loadCatalog, loadDefaultsFor, type LoadedCatalog } from "../sources/catalog-store.js";
+import { loadCatalog, loadDefaultsFor, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { openConfigInput, type ConfigInput, type ConfigInputOptions } from "../sources/config-input.js";
 import { readTextFile } from "../sources/read-file.js";
 import { listStateFiles } from "../sources/state-files.js";
@@ -46,6 +46,7 @@ function stateFileChanges(before: ConfigInput, after: ConfigInput, comparison: C
 
 export interface PreparedRun {
   catalog: LoadedCatalog;
+  proposed?: LoadedCatalog;
   loadOptions: LoadOptions;
   inputOptions: ConfigInputOptions;
 }
@@ -56,6 +57,7 @@ export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, 
   const catalog = loadCatalog(options.rules, io.cwd);
   return {
     catalog,
+    ...(options.proposed !== undefined ? { proposed: loadProposedCatalog(options.proposed, options.rules, io.cwd) } : {}),
     loadOptions: {
       env: envOptions(options, io),
       defaults: loadDefaultsFor(catalog.catalog.openclawVersion),
@@ -73,9 +75,14 @@ export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, 
 export function compareSpecs(beforeSpec: string, afterSpec: string, run: PreparedRun, showSecrets = false): { comparison: Comparison; report: DiffReport } {
   const before = openConfigInput(beforeSpec, run.inputOptions);
   const after = openConfigInput(afterSpec, run.inputOptions);
-  const comparison = compareInputs(before, after, run.catalog.catalog, { before: run.loadOptions, after: run.loadOptions });
+  const comparison = compareInputs(before, after, run.catalog.catalog, {
+    before: run.loadOptions,
+    after: run.loadOptions,
+    ...(run.proposed ? { proposed: run.proposed.catalog } : {}),
+  });
   const report = buildReport(comparison, {
     catalogRequest: { requested: run.catalog.requested, resolution: run.catalog.resolution },
+    ...(run.proposed ? { proposedRequest: { requested: run.proposed.requested, resolution: run.proposed.resolution } } : {}),
     showSecrets,
     stateFiles: stateFileChanges(before, after, comparison),
   });

@@ -54,6 +54,8 @@ function secretRefCause(before: unknown, after: unknown, comparison: Comparison)
   };
 }
 
+const abbreviateList = (items: readonly string[], max = 3) => (items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`);
+
 /** Causes of one change the evaluator sees. */
 export function causesForChange(change: ChangedPath, semanticChange: boolean, classification: Classification, comparison: Comparison, outcome: PlannedOutcome): Cause[] {
   const { before, after } = comparison;
@@ -70,12 +72,14 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
   if (!semanticChange) {
     const materialized = { before: defaultsUnder(before, dotted), after: defaultsUnder(after, dotted) };
     if (materialized.before.length > 0 || materialized.after.length > 0) {
-      const side = materialized.before.length > 0 ? "after" : "before";
+      const [side, implicitSide] = materialized.before.length > 0 ? (["after", before] as const) : (["before", after] as const);
+      const defaults = [...materialized.before, ...materialized.after];
+      const sources = [...new Set(defaults.map((path) => implicitSide.defaultsApplied.get(path)?.source).filter(Boolean))];
       causes.push({
         code: "DEFAULT_MATERIALIZED",
-        summary: `the ${side} side writes out values equal to the defaults the other side leaves implicit`,
+        summary: `${side} writes out ${abbreviateList(defaults)} equal to the default${defaults.length === 1 ? "" : "s"} the other side leaves implicit${sources.length > 0 ? ` (${sources.join("; ")})` : ""}`,
         meaningPreserving: true,
-        evidence: { explicitOn: side, defaults: [...materialized.before, ...materialized.after] },
+        evidence: { explicitOn: side, defaults, sources },
       });
     }
   }

@@ -22,23 +22,41 @@ export function redactedString(value: unknown): string {
   return `<redacted ${fingerprint(value)}>`;
 }
 
-/**
- * A copy of `value` safe to print: strings under secret-looking keys become
- * fingerprints. A bare `${VAR}` reference is kept, since it names the
- * secret's source rather than holding it.
- */
-export function redactValue(value: unknown, segments: readonly string[], showSecrets = false): unknown {
-  if (showSecrets) return value;
-  return redactBelow(value, isSecretPath(segments));
+/** Plaintext values known to be secret wherever they appear (resolved `${SECRET_NAME}` values). */
+export type KnownSecrets = ReadonlySet<string>;
+
+const MIN_KNOWN_SECRET_LENGTH = 4;
+
+/** The resolved values of variables whose names look secret: these never print, whatever key holds them. */
+export function collectKnownSecrets(values: Iterable<{ name: string; value: string }>): Set<string> {
+  const secrets = new Set<string>();
+  for (const { name, value } of values) if (isSecretKey(name) && value.length >= MIN_KNOWN_SECRET_LENGTH) secrets.add(value);
+  return secrets;
 }
 
-function redactBelow(value: unknown, secret: boolean): unknown {
-  if (typeof value === "string") return secret && !ENV_REF_ONLY.test(value) ? redactedString(value) : value;
-  if (Array.isArray(value)) return value.map((item) => redactBelow(item, secret));
+const holdsKnownSecret = (text: string, known: KnownSecrets) => {
+  for (const secret of known) if (text.includes(secret)) return true;
+  return false;
+};
+
+/**
+ * A copy of `value` safe to print: strings under secret-looking keys, and
+ * strings holding a known secret value, become fingerprints. A bare
+ * `${VAR}` reference is kept, since it names the secret's source rather
+ * than holding it.
+ */
+export function redactValue(value: unknown, segments: readonly string[], showSecrets = false, known: KnownSecrets = new Set()): unknown {
+  if (showSecrets) return value;
+  return redactBelow(value, isSecretPath(segments), known);
+}
+
+function redactBelow(value: unknown, secret: boolean, known: KnownSecrets): unknown {
+  if (typeof value === "string") return (secret && !ENV_REF_ONLY.test(value)) || holdsKnownSecret(value, known) ? redactedString(value) : value;
+  if (Array.isArray(value)) return value.map((item) => redactBelow(item, secret, known));
   if (isPlainObject(value)) {
     const copy: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
-      Object.defineProperty(copy, key, { value: redactBelow(child, secret || isSecretKey(key)), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, key, { value: redactBelow(child, secret || isSecretKey(key), known), enumerable: true, writable: true, configurable: true });
     }
     return copy;
   }

@@ -51,7 +51,7 @@ function applyCondition(rule: ReloadRule, context: PlanContext): { kind: ReloadK
 
 /** Classifies each changed path with the catalog, as the gateway's buildGatewayReloadPlan does. */
 export function createPlanner(catalog: RuleCatalog): Planner {
-  const matcher = createRuleMatcher(catalog.rules, catalog.matching);
+  const matcher = createRuleMatcher(catalog.rules, catalog.matching, catalog.overlayRuleCount);
   const stampPattern = catalog.installRecordNoop ? installTimestampPattern(catalog.installRecordNoop) : null;
   const flagOrder = [...new Set(Object.values(catalog.actions.flags))];
 

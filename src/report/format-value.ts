@@ -1,12 +1,73 @@
-/** A one-line, length-bounded rendering of a config value for tables. */
+/**
+ * One-line, length-bounded renderings of config values for human reports.
+ * Small values print inline in a JSON5-like form; larger ones collapse to a
+ * summary (`[12 items: main, ops, …]`, `{mode, port, …}`) so a line never
+ * explodes, and work stays bounded by the budget, not the value's size.
+ */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function keyText(key: string): string {
+  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+}
+
+/** The inline text of `value`, or null when it would exceed `budget` characters. */
+function inline(value: unknown, budget: number): string | null {
+  if (budget <= 0) return null;
+  if (value === null || typeof value !== "object") {
+    const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+    return text.length <= budget ? text : null;
+  }
+  const entries: [string | null, unknown][] = Array.isArray(value) ? value.map((item) => [null, item]) : Object.entries(value);
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  if (entries.length === 0) return `${open}${close}`;
+  let text = open;
+  for (const [index, [key, item]] of entries.entries()) {
+    const prefix = `${index === 0 ? "" : ", "}${key === null ? "" : `${keyText(key)}: `}`;
+    const rendered = inline(item, budget - text.length - prefix.length - 1);
+    if (rendered === null) return null;
+    text += prefix + rendered;
+  }
+  text += close;
+  return text.length <= budget ? text : null;
+}
+
+/** What names an array element for people: its id or name, when it has one. */
+function elementName(item: unknown): string | null {
+  if (item === null || typeof item !== "object" || Array.isArray(item)) return null;
+  const record = item as Record<string, unknown>;
+  for (const key of ["id", "name", "key"]) if (typeof record[key] === "string") return record[key];
+  return null;
+}
+
+function summarize(value: object, maxLength: number): string {
+  if (Array.isArray(value)) {
+    const count = `${value.length} item${value.length === 1 ? "" : "s"}`;
+    const names: string[] = [];
+    for (const item of value) {
+      const name = elementName(item);
+      if (name === null) break;
+      names.push(name);
+      if (names.join(", ").length > maxLength) break;
+    }
+    const listed = names.length === value.length ? names.join(", ") : `${names.slice(0, -1).join(", ")}, …`;
+    const text = names.length > 0 ? `[${count}: ${listed}]` : `[${count}]`;
+    return text.length <= maxLength ? text : `[${count}]`;
+  }
+  const keys = Object.keys(value);
+  let text = "{";
+  for (const [index, key] of keys.entries()) {
+    const next = `${index === 0 ? "" : ", "}${keyText(key)}`;
+    if (text.length + next.length + 4 > maxLength) return `${text}${index === 0 ? "" : ", "}…}`;
+    text += next;
+  }
+  return `${text}}`;
+}
+
 export function abbreviateValue(value: unknown, maxLength = 40): string {
   if (value === undefined) return "(absent)";
-  let text: string;
-  if (Array.isArray(value)) text = value.length === 0 ? "[]" : `[${value.length} item${value.length === 1 ? "" : "s"}]`;
-  else if (typeof value === "object" && value !== null) {
-    const keys = Object.keys(value);
-    text = keys.length === 0 ? "{}" : `{${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", …" : ""}}`;
-  } else if (typeof value === "string") text = JSON.stringify(value);
-  else text = String(value);
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+  const text = inline(value, maxLength);
+  if (text !== null) return text;
+  if (value !== null && typeof value === "object") return summarize(value, maxLength);
+  const full = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return `${full.slice(0, maxLength - 1)}…`;
 }

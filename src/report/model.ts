@@ -3,11 +3,12 @@ import type { Classification } from "../plan/build-plan.js";
 import type { ReloadAction } from "../plan/outcome.js";
 import type { ConfigInput } from "../sources/config-input.js";
 import type { StateFileChange } from "../diff/state-files.js";
-import { describeSides, type ReportSide } from "./provenance.js";
+import { describeSides, knownSecretsOf, type ReportSide } from "./provenance.js";
 import type { Cause } from "../explain/cause-codes.js";
 import { causesForChange, causesForFormOnly, isSpurious } from "../explain/causes.js";
 import { findFormatOnlyFiles, findRelocations } from "../explain/relocations.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
+import type { IgnoreOutcome, SuppressedChange } from "../ignore/apply.js";
 
 /**
  * The machine-readable report (schemas/report.schema.json). Versioning
@@ -63,7 +64,7 @@ export interface ReportChange {
   spurious: boolean;
   causes: Cause[];
   provenance: { before: ReportSide; after: ReportSide };
-  classification: { current: ReportClassification };
+  classification: { current: ReportClassification; proposed?: ReportClassification };
 }
 
 /** A path whose authored form changed while the evaluator sees the same value. */
@@ -100,10 +101,10 @@ export interface DiffReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
   inputs: { before: ReportInput; after: ReportInput };
-  catalogs: { current: ReportCatalog };
+  catalogs: { current: ReportCatalog; proposed?: ReportCatalog };
   reloadMode: { mode: string; source: string };
   changedPaths: string[];
-  plans: { current: ReportPlan };
+  plans: { current: ReportPlan; proposed?: ReportPlan };
   changes: ReportChange[];
   formOnlyChanges: ReportFormOnlyChange[];
   stateFiles: StateFileChange[];
@@ -112,6 +113,10 @@ export interface DiffReport {
   /** Things the gateway would warn about while loading (e.g. a `${VAR}` with no value). */
   warnings: ReportWarning[];
   summary: ReportSummary;
+  /** Changes an ignore-file entry accepted (present only when an ignore file was read); they stay in `changes`. */
+  suppressed?: SuppressedChange[];
+  /** The ignore file used: stale and expired entries, and the verdict without the suppressed changes. */
+  ignore?: IgnoreOutcome;
 }
 
 export interface ReportSummary {
@@ -121,10 +126,15 @@ export interface ReportSummary {
   spuriousPaths: number;
   restartReasons: number;
   spuriousRestartReasons: number;
+  /** True when `--proposed` rules give a different verdict than the current ones. */
+  drift: boolean;
+  /** Paths whose kind differs between the current and proposed rules. */
+  reclassifiedPaths: number;
 }
 
 export interface ReportOptions {
   catalogRequest: { requested: string; resolution: string };
+  proposedRequest?: { requested: string; resolution: string };
   showSecrets?: boolean;
   stateFiles?: StateFileChange[];
 }
@@ -148,6 +158,10 @@ function describePlan(outcome: PlannedOutcome): ReportPlan {
   };
 }
 
+function describeCatalog({ catalog }: PlannedOutcome, request: { requested: string; resolution: string }): ReportCatalog {
+  return { id: catalog.id, openclawVersion: catalog.openclawVersion, requested: request.requested, resolution: request.resolution, matching: catalog.matching };
+}
+
 function describeClassification(classification: Classification): ReportClassification {
   const { kind, rule, fallback, reason, actions } = classification;
   return { kind, rule: rule ? { prefix: rule.prefix, origin: rule.origin } : null, fallback, reason, actions };
@@ -161,6 +175,14 @@ function restartHeadline(plan: ReportPlan, spurious: string[]): string {
   const share = spurious.length === reasons.length ? (reasons.length === 1 ? "spurious" : reasons.length === 2 ? "both spurious" : "all spurious") : `${spurious.length} spurious`;
   return `restart would fire for ${count}, ${share}: ${reasons.join(", ")}`;
 }
+
+const OUTCOME_WORDS: Record<ReloadAction, string> = {
+  none: "no reload",
+  "hot-reload": "hot reload",
+  restart: "restart",
+  "restart-ignored": "restart ignored (mode=hot)",
+  disabled: "reload disabled",
+};
 
 export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts: string[] = []): string {
   switch (verdict) {
@@ -185,11 +207,13 @@ const sideValues = (before: ReportSide, after: ReportSide) => ({
 });
 
 export function buildReport(comparison: Comparison, options: ReportOptions): DiffReport {
-  const { before, after, changes, current, reloadMode } = comparison;
+  const { before, after, changes, current, proposed, reloadMode } = comparison;
   const plan = describePlan(current);
+  const proposedPlan = proposed ? describePlan(proposed) : undefined;
   const verdict: Verdict = changes.length === 0 ? "no-change" : current.action;
   const showSecrets = options.showSecrets ?? false;
-  const sidesOf = (paths: string[][]) => ({ before: describeSides(before, paths, showSecrets), after: describeSides(after, paths, showSecrets) });
+  const known = knownSecretsOf(before, after);
+  const sidesOf = (paths: string[][]) => ({ before: describeSides(before, paths, showSecrets, known), after: describeSides(after, paths, showSecrets, known) });
 
   const changeSides = sidesOf(changes.map((change) => change.segments));
   const reportChanges: ReportChange[] = changes.map((change, index) => {
@@ -205,7 +229,10 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
       spurious: isSpurious(semanticChange, causes),
       causes,
       provenance: sides,
-      classification: { current: describeClassification(classification) },
+      classification: {
+        current: describeClassification(classification),
+        ...(proposed ? { proposed: describeClassification(proposed.plan.classifications[index]!) } : {}),
+      },
     };
   });
 
@@ -235,35 +262,34 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     inputs: { before: describeInput(before.input), after: describeInput(after.input) },
     catalogs: {
-      current: {
-        id: current.catalog.id,
-        openclawVersion: current.catalog.openclawVersion,
-        requested: options.catalogRequest.requested,
-        resolution: options.catalogRequest.resolution,
-        matching: current.catalog.matching,
-      },
+      current: describeCatalog(current, options.catalogRequest),
+      ...(proposed ? { proposed: describeCatalog(proposed, options.proposedRequest ?? { requested: proposed.catalog.id, resolution: "file" }) } : {}),
     },
     reloadMode: { mode: reloadMode.mode, source: reloadMode.source },
     changedPaths: changes.map((change) => change.path),
-    plans: { current: plan },
+    plans: { current: plan, ...(proposedPlan ? { proposed: proposedPlan } : {}) },
     changes: reportChanges,
     formOnlyChanges: [...formOnly, ...relocations],
     stateFiles: options.stateFiles ?? [],
     formatOnlyFiles: findFormatOnlyFiles(before, after),
     warnings: [...missingEnvWarnings("before", before), ...missingEnvWarnings("after", after)],
-    summary: summarize(verdict, plan, reportChanges),
+    summary: summarize(verdict, plan, reportChanges, proposedPlan),
   };
 }
 
-function summarize(verdict: Verdict, plan: ReportPlan, changes: ReportChange[]): ReportSummary {
+function summarize(verdict: Verdict, plan: ReportPlan, changes: ReportChange[], proposedPlan: ReportPlan | undefined): ReportSummary {
   const restartReasons = new Set(plan.restartReasons);
   const spuriousRestarts = changes.filter((change) => change.spurious && restartReasons.has(change.path));
+  const drift = proposedPlan !== undefined && changes.length > 0 && proposedPlan.outcome !== plan.outcome;
+  const headline = headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path));
   return {
     verdict,
-    headline: headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path)),
+    headline: drift ? `${headline}; proposed rules: ${OUTCOME_WORDS[proposedPlan.outcome]}` : headline,
     changedPaths: changes.length,
     spuriousPaths: changes.filter((change) => change.spurious).length,
     restartReasons: plan.restartReasons.length,
     spuriousRestartReasons: spuriousRestarts.length,
+    drift,
+    reclassifiedPaths: changes.filter((change) => change.classification.proposed && change.classification.proposed.kind !== change.classification.current.kind).length,
   };
 }

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from "../config/load-config.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { valueIn } from "../config/views.js";
-import { fingerprint, redactValue } from "../explain/secrets.js";
+import { collectKnownSecrets, fingerprint, redactValue, type KnownSecrets } from "../explain/secrets.js";
 import { isPlainObject } from "../shared/values.js";
 
 export interface ReportEnvReference {
@@ -35,13 +35,13 @@ const isSecretRef = (value: unknown) =>
 const startsWithPath = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
 
 /** Builds the per-side provenance of many paths at once (one location scan per file). */
-export function describeSides(loaded: LoadedConfig, paths: readonly (readonly string[])[], showSecrets: boolean): ReportSide[] {
+export function describeSides(loaded: LoadedConfig, paths: readonly (readonly string[])[], showSecrets: boolean, known?: KnownSecrets): ReportSide[] {
   const origins = loaded.origins.originsFor(paths);
   return paths.map((segments, index) => {
     const dotted = segments.join(".");
     const authored = valueIn(loaded, "authored", segments);
     const side: ReportSide = { present: authored !== undefined, origins: authored === undefined ? [] : origins[index]! };
-    if (authored !== undefined) side.value = redactValue(authored, segments, showSecrets);
+    if (authored !== undefined) side.value = redactValue(authored, segments, showSecrets, known);
     const envRefs: ReportEnvReference[] = [];
     for (const [path, site] of loaded.envReferences) {
       if (!startsWithPath(path, dotted)) continue;
@@ -63,4 +63,18 @@ export function describeSides(loaded: LoadedConfig, paths: readonly (readonly st
     if (defaults.length > 0) side.defaults = defaults;
     return side;
   });
+}
+
+/** Secret values either side resolved from `${VAR}`s with secret-looking names. */
+export function knownSecretsOf(...sides: LoadedConfig[]): KnownSecrets {
+  const resolved: { name: string; value: string }[] = [];
+  for (const loaded of sides) {
+    for (const site of loaded.envReferences.values()) {
+      for (const reference of site.references) {
+        const variable = loaded.env.lookup(reference.name);
+        if (variable) resolved.push({ name: reference.name, value: variable.value });
+      }
+    }
+  }
+  return collectKnownSecrets(resolved);
 }

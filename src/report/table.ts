@@ -1,30 +1,64 @@
 import Table from "cli-table3";
-import type { DiffReport, ReportChange, ReportInput } from "./model.js";
+import type { ValueOrigin } from "../config/provenance.js";
+import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
+import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
 import type { Palette } from "./palette.js";
+import type { ReportSide } from "./provenance.js";
 import { abbreviateValue } from "./format-value.js";
 
 export interface TableOptions {
   palette: Palette;
-  /** Terminal width; the table wraps its cells to fit. */
+  /** Terminal width; lines wrap to fit (80 columns stay readable). */
   width: number;
 }
 
-function kindLabel(kind: string, palette: Palette): string {
-  if (kind === "restart") return palette.red.bold("restart");
-  if (kind === "hot") return palette.yellow("hot");
-  return palette.dim("none");
+const GROUPS = [
+  { kind: "restart", title: "Restart" },
+  { kind: "hot", title: "Hot reload" },
+  { kind: "none", title: "No reload" },
+] as const;
+
+const PATH_COLUMN_MAX = 0.4;
+
+/** `rule gateway (base-tail)`, or why no rule decided. */
+export function describeRule(classification: ReportClassification): string {
+  if (classification.reason === "install-timestamp") return "install-record stamp: the planner skips it";
+  if (!classification.rule) return `no rule matched: ${classification.kind} by fallback`;
+  const condition = classification.reason === "condition-unmet" ? ", its condition is not met" : "";
+  return `rule ${classification.rule.prefix} (${classification.rule.origin}${condition})`;
 }
 
-function ruleLabel(change: ReportChange): string {
-  const classification = change.classification.current;
-  if (classification.reason === "install-timestamp") return "install record stamp (noop)";
-  if (!classification.rule) return "no rule: restart by default";
-  const condition = classification.reason === "condition-unmet" ? " (condition unmet)" : "";
-  return `${classification.rule.prefix}${condition}`;
+/** `openclaw.json:14:5`: where a side's value sits, through `$include`. */
+export function describeOrigin(origins: readonly ValueOrigin[]): string | null {
+  const origin = origins[0];
+  if (!origin) return null;
+  const file = origin.relativeFile ?? origin.file;
+  const more = origins.length > 1 ? ` (+${origins.length - 1} more)` : "";
+  return origin.line === undefined ? `${file}${more}` : `${file}:${origin.line}:${origin.column}${more}`;
 }
 
-function inputLabel(input: ReportInput): string {
-  return input.spec;
+export function describeLocations(provenance: { before: ReportSide; after: ReportSide }): string | null {
+  const before = describeOrigin(provenance.before.origins);
+  const after = describeOrigin(provenance.after.origins);
+  if (before && after) return before === after ? before : `${before} → ${after}`;
+  if (after) return `after ${after}`;
+  return before ? `before ${before}` : null;
+}
+
+/** A cause in plain words; an edited value needs no more than its label, the values line shows the edit. */
+export function describeCause(cause: Cause): string {
+  return cause.code === "VALUE_CHANGED" ? CAUSE_LABELS[cause.code] : `${CAUSE_LABELS[cause.code]}: ${cause.summary}`;
+}
+
+function valueLine(change: { before?: unknown; after?: unknown }, width: number): string {
+  const budget = Math.max(16, Math.floor((width - 3) / 2));
+  return `${abbreviateValue(change.before, budget)} → ${abbreviateValue(change.after, budget)}`;
+}
+
+function kindColour(kind: string, palette: Palette): (text: string) => string {
+  if (kind === "restart") return palette.red.bold;
+  if (kind === "hot") return palette.yellow;
+  return palette.dim;
 }
 
 function headline(report: DiffReport, palette: Palette): string {
@@ -34,61 +68,106 @@ function headline(report: DiffReport, palette: Palette): string {
   return palette.green.bold(text);
 }
 
+function contextLines(report: DiffReport, palette: Palette): string[] {
+  const { current, proposed } = report.catalogs;
+  const resolution = current.resolution === "nearest-older" || current.resolution === "covered" ? ` (${current.resolution} for ${current.requested})` : "";
+  const mode = `reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`;
+  const lines = [`${report.inputs.before.spec} → ${report.inputs.after.spec}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`];
+  if (proposed && report.plans.proposed) {
+    const moved = report.summary.reclassifiedPaths;
+    lines.push(`proposed ${proposed.id}, ${proposed.matching}: ${report.plans.proposed.outcome}; ${moved} path${moved === 1 ? "" : "s"} reclassified`);
+  }
+  return lines.map((line) => palette.dim(line));
+}
+
+function changeTitle(change: ReportChange, palette: Palette): string {
+  const current = change.classification.current;
+  const tags = [
+    ...(current.kind === "restart" ? [palette.red("← forces restart")] : []),
+    ...(current.actions.length > 0 ? [`→ ${current.actions.join(", ")}`] : []),
+    ...(change.spurious ? [palette.magenta("spurious")] : []),
+  ];
+  return [change.path, ...tags].join("\n");
+}
+
+function proposedLine(change: ReportChange, palette: Palette): string[] {
+  const { current, proposed } = change.classification;
+  if (!proposed) return [];
+  const same = proposed.kind === current.kind;
+  const text = `proposed: ${proposed.kind}, ${describeRule(proposed)}`;
+  return [same ? palette.dim(text) : palette.cyan.bold(text)];
+}
+
+/** One path's entry: title in the first column, its story in the second. */
+function changeRows(change: ReportChange, palette: Palette, detailWidth: number): [string, string] {
+  const details = [
+    valueLine(change, detailWidth),
+    ...change.causes.map(describeCause),
+    ...(change.classification.current.fallback ? [] : [describeRule(change.classification.current)]),
+    ...proposedLine(change, palette),
+    ...(describeLocations(change.provenance) ? [palette.dim(describeLocations(change.provenance)!)] : []),
+  ];
+  return [changeTitle(change, palette), details.join("\n")];
+}
+
+function columnWidths(paths: readonly string[], width: number): [number, number] {
+  const usable = Math.max(60, width) - 4;
+  const pathWidth = Math.min(Math.max(...paths.map((path) => path.length + 2), 8), Math.floor(usable * PATH_COLUMN_MAX));
+  return [pathWidth, usable - pathWidth];
+}
+
+const BORDERLESS = {
+  top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
+  left: " ", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: " ",
+};
+
+function section(title: string, rows: [string, string][], widths: [number, number], palette: Palette): string[] {
+  if (rows.length === 0) return [];
+  const table = new Table({ chars: BORDERLESS, colWidths: widths, wordWrap: true, style: { head: [], border: [], "padding-left": 0, "padding-right": 1 } });
+  for (const row of rows) table.push(row);
+  const body = table.toString().split("\n").map((line) => line.trimEnd());
+  return ["", palette.bold(`${title} (${rows.length})`), ...body];
+}
+
+function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, detailWidth: number): [string, string] {
+  const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
+  const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} is unset`));
+  const location = describeLocations(change.provenance);
+  const details = [
+    ...(change.before !== undefined || change.after !== undefined ? [valueLine(change, detailWidth)] : []),
+    ...change.causes.map(describeCause),
+    ...env.map((line) => palette.dim(line)),
+    ...(location ? [palette.dim(location)] : []),
+  ];
+  return [change.path, details.join("\n")];
+}
+
+function stateFileRows(report: DiffReport): [string, string][] {
+  return report.stateFiles.filter((file) => file.watch !== "watched").map((file) => [file.path, `${file.change}: ${file.note}`]);
+}
+
+function legend(report: DiffReport, palette: Palette): string[] {
+  if (report.summary.spuriousPaths === 0) return [];
+  return ["", palette.dim("spurious: the effective value is unchanged, yet the reload evaluator sees the path as changed")];
+}
+
+/** The human report: headline first, then paths grouped by what the gateway would do. */
 export function renderTable(report: DiffReport, options: TableOptions): string {
   const { palette, width } = options;
-  const catalog = report.catalogs.current;
-  const resolution = catalog.resolution === "nearest-older" ? ` (nearest older catalog for ${catalog.requested})` : "";
-  const lines = [
-    headline(report, palette),
-    palette.dim(`${inputLabel(report.inputs.before)} → ${inputLabel(report.inputs.after)}`),
-    palette.dim(
-      `rules ${catalog.id}${resolution}, ${catalog.matching}; reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`,
-    ),
-  ];
-  const extras = [
-    ...formOnlySection(report, palette),
-    ...stateFileSection(report, palette),
-    ...report.warnings.map((warning) => palette.yellow(`warning (${warning.side}) ${warning.path}: ${warning.message}`)),
-  ];
-  if (report.changes.length === 0) return `${[...lines, ...extras].join("\n")}\n`;
-
-  const rows = report.changes.map((change) => ({ change, rule: ruleLabel(change) }));
-  const usable = Math.max(60, width) - 13;
-  const pathWidth = Math.min(Math.max(...rows.map((row) => row.change.path.length), 4) + 2, Math.floor(usable * 0.4));
-  const ruleWidth = Math.min(Math.max(...rows.map((row) => row.rule.length), 4) + 2, Math.floor(usable * 0.35));
-  const table = new Table({
-    head: ["path", "kind", "rule", "change · actions"].map((title) => palette.bold(title)),
-    colWidths: [pathWidth, 9, ruleWidth, Math.max(16, usable - pathWidth - 9 - ruleWidth)],
-    wordWrap: true,
-    style: { head: [], border: palette.level > 0 ? ["grey"] : [] },
-  });
-  for (const { change, rule } of rows) {
-    const current = change.classification.current;
-    const marker = current.kind === "restart" ? `\n${palette.red("← forces restart")}` : "";
-    const detail = `${abbreviateValue(change.before)} → ${abbreviateValue(change.after)}`;
-    const actions = current.actions.length > 0 ? `\n${palette.dim(current.actions.join(", "))}` : "";
-    table.push([`${change.path}${marker}`, kindLabel(current.kind, palette), rule, `${detail}${actions}`]);
+  const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
+  const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
+  const lines = [headline(report, palette), ...contextLines(report, palette)];
+  for (const group of GROUPS) {
+    const members = report.changes.filter((change) => change.classification.current.kind === group.kind);
+    const title = kindColour(group.kind, palette)(group.title);
+    lines.push(...section(title, members.map((change) => changeRows(change, palette, widths[1])), widths, palette));
   }
-  return `${lines.join("\n")}\n${table.toString()}\n${extras.map((line) => `${line}\n`).join("")}`;
-}
-
-function formOnlySection(report: DiffReport, palette: Palette): string[] {
-  if (report.formOnlyChanges.length === 0) return [];
-  const lines = [palette.bold("Form-only changes (the evaluator sees the same value):")];
-  for (const change of report.formOnlyChanges) {
-    const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
-    const resolved = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} unset`));
-    const note = resolved.length > 0 ? palette.dim(` (${resolved.join("; ")})`) : "";
-    lines.push(`  ${change.path}  ${abbreviateValue(change.before)} → ${abbreviateValue(change.after)}${note}`);
-  }
-  return lines;
-}
-
-function stateFileSection(report: DiffReport, palette: Palette): string[] {
-  const outside = report.stateFiles.filter((file) => file.watch !== "watched");
-  if (outside.length === 0) return [];
-  return [
-    palette.bold("State files changed outside the config:"),
-    ...outside.map((file) => `  ${file.change.padEnd(8)} ${file.path}  ${palette.dim(file.note)}`),
-  ];
+  lines.push(
+    ...section("Not seen by the evaluator (same effective value)", report.formOnlyChanges.map((change) => formOnlyRow(change, palette, widths[1])), widths, palette),
+    ...section("State files changed outside the config", stateFileRows(report), widths, palette),
+  );
+  if (report.formatOnlyFiles.length > 0) lines.push("", palette.dim(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`));
+  for (const warning of report.warnings) lines.push(palette.yellow(`warning (${warning.side}) ${warning.path}: ${warning.message}`));
+  lines.push(...legend(report, palette));
+  return `${lines.join("\n")}\n`;
 }

@@ -63,4 +63,10 @@ export interface RuleCatalog {
   actions: ActionVocabulary;
   installRecordNoop?: InstallRecordNoop;
   rules: ReloadRule[];
+  /**
+   * Set on a catalog built from a proposed-rules overlay: the first N rules
+   * are the overlay's and are consulted before the rest, so an overlay rule
+   * wins even over a longer base prefix under longest-prefix matching.
+   */
+  overlayRuleCount?: number;
 }

@@ -31,7 +31,8 @@ function newNode(): TrieNode {
   return { children: new Map(), ruleIndices: [] };
 }
 
-export function createRuleMatcher(rules: readonly ReloadRule[], semantics: MatchingSemantics): RuleMatcher {
+/** `overlayRuleCount`: the first N rules form a layer consulted before the rest (proposed-rules overlays). */
+export function createRuleMatcher(rules: readonly ReloadRule[], semantics: MatchingSemantics, overlayRuleCount = 0): RuleMatcher {
   const root = newNode();
   rules.forEach((rule, index) => {
     let node = root;
@@ -60,14 +61,23 @@ export function createRuleMatcher(rules: readonly ReloadRule[], semantics: Match
   }
   const toMatch = (index: number): RuleMatch => ({ rule: rules[index]!, index });
 
+  /** The planner's pick among matching rules whose index passes `inLayer`. */
+  function pick(groups: number[][], inLayer: (index: number) => boolean): RuleMatch | null {
+    const layered = overlayRuleCount === 0 ? groups : groups.map((group) => group.filter(inLayer)).filter((group) => group.length > 0);
+    if (layered.length === 0) return null;
+    if (semantics === "longest-prefix") return toMatch(layered[layered.length - 1]![0]!);
+    let best = Number.POSITIVE_INFINITY;
+    for (const group of layered) best = Math.min(best, group[0]!);
+    return toMatch(best);
+  }
+  const inOverlay = (index: number) => index < overlayRuleCount;
+  const inBase = (index: number) => index >= overlayRuleCount;
+
   return {
     match(path) {
       const groups = matchingIndexGroups(path);
       if (groups.length === 0) return null;
-      if (semantics === "longest-prefix") return toMatch(groups[groups.length - 1]![0]!);
-      let best = Number.POSITIVE_INFINITY;
-      for (const group of groups) best = Math.min(best, group[0]!);
-      return toMatch(best);
+      return (overlayRuleCount > 0 ? pick(groups, inOverlay) : null) ?? pick(groups, inBase);
     },
     candidates(path) {
       return matchingIndexGroups(path)

@@ -12,8 +12,14 @@ function describe(error: ErrorObject): string {
   return `${at} ${error.message ?? "is invalid"}${extra}${allowed}`;
 }
 
-/** Validates `value` against `schema`, or throws one line naming the file and the JSON path. */
-export function assertMatchesSchema<T>(schema: object, value: unknown, what: string, file: string): T {
+/** Where a JSON pointer's value sits in the source text, when the caller can tell. */
+export type LocatePointer = (segments: string[]) => { line: number; column: number } | undefined;
+
+const pointerSegments = (pointer: string) =>
+  pointer === "" ? [] : pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+
+/** Validates `value` against `schema`, or throws one line naming the file (line:col when locatable) and the JSON path. */
+export function assertMatchesSchema<T>(schema: object, value: unknown, what: string, file: string, locate?: LocatePointer): T {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
@@ -21,7 +27,8 @@ export function assertMatchesSchema<T>(schema: object, value: unknown, what: str
   }
   if (!validate(value)) {
     const first = validate.errors?.[0];
-    throw new ClawdiffError("catalog", `invalid ${what}: ${first ? describe(first) : "does not match its schema"}`, { file });
+    const position = first && locate ? locate(pointerSegments(first.instancePath)) : undefined;
+    throw new ClawdiffError("catalog", `invalid ${what}: ${first ? describe(first) : "does not match its schema"}`, { file, ...position });
   }
   return value as T;
 }

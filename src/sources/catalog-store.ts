@@ -1,9 +1,12 @@
 import { existsSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseConfigText } from "../config/parse-json5.js";
 import { ClawdiffError } from "../shared/errors.js";
-import { validateCatalog } from "../rules/load-catalog.js";
+import { locateInText } from "../config/locate.js";
+import { looksLikeCatalog, validateCatalog, validateOverlay } from "../rules/load-catalog.js";
+import { applyOverlay } from "../rules/overlay.js";
+import type { LocatePointer } from "../shared/schema-validation.js";
 import type { RuleCatalog } from "../rules/catalog.js";
 import { resolveCatalogEntry, type CatalogEntry, type ResolvedCatalogEntry } from "../rules/resolve-catalog.js";
 import { readTextFile } from "./read-file.js";
@@ -39,8 +42,14 @@ export function loadDefaultsFor(version: string): DefaultsTable | null {
   return validateDefaultsTable(parseConfigText(readTextFile(join(dir, chosen.name), display), display), display);
 }
 
+function readRulesFile(path: string, display: string): { data: unknown; locate: LocatePointer } {
+  const text = readTextFile(path, display);
+  return { data: parseConfigText(text, display), locate: (segments) => locateInText(text, segments) };
+}
+
 export function readCatalogFile(path: string, display = path): RuleCatalog {
-  return validateCatalog(parseConfigText(readTextFile(path, display), display), display);
+  const { data, locate } = readRulesFile(path, display);
+  return validateCatalog(data, display, locate);
 }
 
 export function listBundledCatalogs(): CatalogEntry[] {
@@ -56,7 +65,7 @@ export function listBundledCatalogs(): CatalogEntry[] {
 export interface LoadedCatalog {
   catalog: RuleCatalog;
   requested: string;
-  resolution: ResolvedCatalogEntry["resolution"] | "file";
+  resolution: ResolvedCatalogEntry["resolution"] | "file" | "overlay";
 }
 
 const looksLikePath = (spec: string) => spec.includes("/") || spec.includes("\\") || /\.json5?$/.test(spec);
@@ -69,4 +78,19 @@ export function loadCatalog(spec: string, cwd = process.cwd()): LoadedCatalog {
   const resolved = resolveCatalogEntry(spec, listBundledCatalogs());
   const display = `schemas/catalogs/${resolved.entry.id}.json`;
   return { catalog: readCatalogFile(resolved.entry.file, display), requested: spec, resolution: resolved.resolution };
+}
+
+/**
+ * `--proposed`: another catalog (bundled or a file) or an overlay file whose
+ * rules amend `extends` (default: the `--rules` catalog, `baseSpec`).
+ */
+export function loadProposedCatalog(spec: string, baseSpec: string, cwd = process.cwd()): LoadedCatalog {
+  if (!looksLikePath(spec) || spec.startsWith("openclaw@")) return loadCatalog(spec, cwd);
+  const path = resolve(cwd, spec);
+  const { data, locate } = readRulesFile(path, spec);
+  if (looksLikeCatalog(data)) return { catalog: validateCatalog(data, spec, locate), requested: spec, resolution: "file" };
+  const overlay = validateOverlay(data, spec, locate);
+  const base = overlay.extends ? loadCatalog(overlay.extends, dirname(path)) : loadCatalog(baseSpec, cwd);
+  const id = `${base.catalog.id}+${basename(spec).replace(/\.json5?$/, "").toLowerCase().replace(/[^a-z0-9@._+-]/g, "-")}`;
+  return { catalog: applyOverlay(base.catalog, overlay, id), requested: spec, resolution: "overlay" };
 }
