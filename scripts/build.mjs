@@ -1,8 +1,11 @@
 // Bundles the CLI into dist/ so `npm ci` leaves a runnable `clawdiff` and
 // cold start pays for one file read instead of hundreds of module lookups.
+import { execFileSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { build } from "esbuild";
 
-await build({
+const result = await build({
   entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
   outdir: "dist",
   bundle: true,
@@ -13,4 +16,26 @@ await build({
   packages: "external",
   sourcemap: true,
   logLevel: "warning",
+  metafile: true,
 });
+
+// Chunk names carry content hashes: drop the ones this build no longer
+// writes, so `npm pack` never ships stale chunks. Removed after the write,
+// so a CLI run in parallel never sees dist/ without its entry files.
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => relative("dist", file)));
+for (const name of readdirSync("dist")) {
+  if (/^chunk-.+\.js(\.map)?$/.test(name) && !written.has(name)) rmSync(join("dist", name), { force: true });
+}
+
+// Type declarations for `import { diffStates } from "clawdiff"` (package.json
+// "types"): emitted by tsc from the same sources into dist/types, written in
+// place and stale ones dropped afterwards, like the chunks above.
+const emitted = execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json", "--listEmittedFiles"], { encoding: "utf8" })
+  .split("\n")
+  .filter((line) => line.startsWith("TSFILE: "))
+  .map((line) => resolve(line.slice("TSFILE: ".length).trim()));
+const keep = new Set(emitted);
+for (const entry of readdirSync("dist/types", { recursive: true, withFileTypes: true })) {
+  const path = resolve(entry.parentPath ?? entry.path, entry.name);
+  if (entry.isFile() && !keep.has(path)) rmSync(path, { force: true });
+}

@@ -1,8 +1,17 @@
-/** Library entry: the same pipeline the CLI runs, with typed results. */
+/**
+ * Library entry: `diffStates`, `loadState` and `planReload` run the same
+ * pipeline as the CLI; their results have the JSON report's types.
+ */
+export { diffStates, loadState, planReload, type DiffStatesOptions, type LoadedState, type StateOptions } from "./api.js";
+export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning, Verdict } from "./report/model.js";
+export type { SuppressedChange, IgnoreOutcome } from "./ignore/apply.js";
+export type { IgnoreEntryRef } from "./ignore/ignore-file.js";
+export type { Cause, CauseCode } from "./explain/cause-codes.js";
 export { compareInputs, type Comparison } from "./compare.js";
 export { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
 export { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
-export { buildReport, type DiffReport } from "./report/model.js";
+export { buildReport } from "./report/model.js";
 export { openConfigInput } from "./sources/config-input.js";
 export { loadCatalog } from "./sources/catalog-store.js";
 export type { RuleCatalog, ReloadRule } from "./rules/catalog.js";
+export { ClawdiffError, type ErrorKind } from "./shared/errors.js";

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { FORMAT_NAMES, type FormatName } from "../report/formats/index.js";
 import type { ColorChoice } from "./color.js";
+import type { CliIO } from "./io.js";
 
 export function parsePositiveInteger(value: string): number {
   const parsed = Number(value);
@@ -19,6 +21,8 @@ export interface LoadCliOptions {
   envFile: string[];
   processEnv: boolean;
   allowIncludeOutside?: boolean;
+  /** `-C <repo>`: the repository `git:` specs read from. */
+  repo?: string;
 }
 
 export interface OutputCliOptions {
@@ -30,12 +34,25 @@ export function addLoadOptions(command: Command): Command {
   return command
     .option("--rules <catalog>", "rule catalog: openclaw@<version>, latest, or a catalog file", "latest")
     .option("--proposed <rules>", "also plan under proposed rules: a catalog (openclaw@<version>, file) or an overlay file")
-    .option("--config <relpath>", "config file inside each state directory (default openclaw.json)")
+    .option("--config <relpath>", "config file inside each state directory, or path in the repository for git: specs (default openclaw.json)")
     .option("--max-bytes <n>", "refuse config files larger than this", parsePositiveInteger)
     .option("--env <KEY=VALUE>", "set a variable for ${VAR} resolution (repeatable; wins over everything)", collect, [])
     .option("--env-file <file>", "extra dotenv file for ${VAR} resolution (repeatable)", collect, [])
     .option("--no-process-env", "do not resolve ${VAR} from clawdiff's own environment (hermetic runs)")
-    .option("--allow-include-outside", "let $include read files outside the config directory");
+    .option("--allow-include-outside", "let $include read files outside the config directory")
+    .option("-C, --repo <dir>", "repository for git:<rev> specs (default: the working directory)");
+}
+
+/** Pre-commit conveniences of `diff`: which two repository states to compare when no specs are given. */
+export interface GitShortcutCliOptions {
+  staged?: boolean;
+  worktree?: boolean;
+}
+
+export function addGitShortcutOptions(command: Command): Command {
+  return command
+    .option("--staged", "compare HEAD with the index (what the next commit would change)")
+    .option("--worktree", "compare HEAD with the working tree (what committing every edit would change)");
 }
 
 export function addOutputOptions(command: Command, formats: readonly string[], defaultFormat: string): Command {
@@ -59,4 +76,27 @@ export function addResultOptions(command: Command): Command {
     .addOption(new Option("--exit-code <mode>", "contract: exit codes per the README table; none: exit 0 on any result").choices(["contract", "none"]).default("contract"))
     .option("--ignore-file <file>", "ignore file (default: .clawdiffignore.json5 beside the after-config, when present)")
     .option("--no-ignore-file", "do not read an ignore file");
+}
+
+/** Options of commands that print a diff report in any of the registered formats. */
+export interface ReportFormatCliOptions {
+  format: FormatName;
+  brief?: boolean;
+  summary?: boolean;
+}
+
+export function addReportFormatOptions(command: Command): Command {
+  return addOutputOptions(command, FORMAT_NAMES, "table")
+    .addOption(new Option("--brief", "same as --format brief").conflicts("format"))
+    .option("--summary", "also append the markdown report to $GITHUB_STEP_SUMMARY (when set)");
+}
+
+/**
+ * --brief or an explicit --format win; otherwise a GitHub Actions job whose
+ * stdout is not a terminal gets workflow-command annotations.
+ */
+export function chooseReportFormat(options: ReportFormatCliOptions, formatSource: string | undefined, io: Pick<CliIO, "env" | "isTTY">): FormatName {
+  if (options.brief) return "brief";
+  if (formatSource !== "default" && formatSource !== undefined) return options.format;
+  return io.env["GITHUB_ACTIONS"] === "true" && !io.isTTY ? "github" : options.format;
 }

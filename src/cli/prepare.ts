@@ -5,11 +5,13 @@ import { diffStateFiles, type StateFileChange } from "../diff/state-files.js";
 import { buildReport, type DiffReport } from "../report/model.js";
 import { loadCatalog, loadDefaultsFor, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { openConfigInput, type ConfigInput, type ConfigInputOptions } from "../sources/config-input.js";
+import { GitSession } from "../sources/git/session.js";
+import { INDEX_REVISION, WORKTREE_REVISION } from "../sources/git/spec.js";
 import { readTextFile } from "../sources/read-file.js";
 import { listStateFiles } from "../sources/state-files.js";
 import { ClawdiffError } from "../shared/errors.js";
 import type { CliIO } from "./io.js";
-import type { LoadCliOptions, OutputCliOptions } from "./options.js";
+import type { GitShortcutCliOptions, LoadCliOptions, OutputCliOptions } from "./options.js";
 
 function parseEnvAssignments(assignments: string[]): Record<string, string> {
   const values: Record<string, string> = {};
@@ -65,16 +67,33 @@ export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, 
     },
     inputOptions: {
       cwd: io.cwd,
+      git: new GitSession(resolve(io.cwd, options.repo ?? ".")),
       ...(options.config !== undefined ? { configRelPath: options.config } : {}),
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     },
   };
 }
 
+/** The two specs to compare: as given, or the pair `--staged` / `--worktree` stands for; a string names a missing argument. */
+export function resolveDiffSpecs(before: string | undefined, after: string | undefined, options: GitShortcutCliOptions): [string, string] | "before" | "after" {
+  const shortcut = options.staged ? "--staged" : options.worktree ? "--worktree" : null;
+  if (options.staged && options.worktree) throw new ClawdiffError("usage", "--staged and --worktree are alternatives; give one");
+  if (shortcut !== null) {
+    if (before !== undefined) throw new ClawdiffError("usage", `${shortcut} compares HEAD with the ${options.staged ? "index" : "working tree"}; give no <before>/<after> with it`);
+    return ["git:HEAD", `git:${options.staged ? INDEX_REVISION : WORKTREE_REVISION}`];
+  }
+  if (before === undefined) return "before";
+  if (after === undefined) return "after";
+  return [before, after];
+}
+
 /** Opens, loads, compares and reports two states: the work behind `diff` and its relatives. */
 export function compareSpecs(beforeSpec: string, afterSpec: string, run: PreparedRun, showSecrets = false): { comparison: Comparison; report: DiffReport } {
-  const before = openConfigInput(beforeSpec, run.inputOptions);
-  const after = openConfigInput(afterSpec, run.inputOptions);
+  return compareOpenedInputs(openConfigInput(beforeSpec, run.inputOptions), openConfigInput(afterSpec, run.inputOptions), run, showSecrets);
+}
+
+/** Loads, compares and reports two inputs already opened (e.g. the git diff driver's temp files). */
+export function compareOpenedInputs(before: ConfigInput, after: ConfigInput, run: PreparedRun, showSecrets = false): { comparison: Comparison; report: DiffReport } {
   const comparison = compareInputs(before, after, run.catalog.catalog, {
     before: run.loadOptions,
     after: run.loadOptions,

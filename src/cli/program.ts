@@ -1,13 +1,20 @@
 import { Command, CommanderError } from "commander";
 import { isClawdiffError } from "../shared/errors.js";
 import { TOOL_VERSION } from "../shared/tool-info.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerGitDiffDriver } from "./commands/git-diff-driver.js";
+import { registerLogRange } from "./commands/log-range.js";
+import { registerLint } from "./commands/lint.js";
+import { registerLog } from "./commands/log.js";
+import { registerWatch } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 
 /** Every command registers itself; the first is the default. */
-const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff];
+const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch];
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command("clawdiff")

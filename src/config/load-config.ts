@@ -1,12 +1,13 @@
 import { dirname, join } from "node:path";
 import type { ConfigInput } from "../sources/config-input.js";
+import { ClawdiffError } from "../shared/errors.js";
 import { isPlainObject } from "../shared/values.js";
 import { applyDefaults, type DefaultEntry, type DefaultsTable } from "./defaults.js";
 import { configEnvBlock, parseEnvFile, stackEnv, type EnvLayer, type ResolvedEnv } from "./env.js";
 import { defineOwn, substituteString, type EnvReference } from "./env-substitution.js";
 import { IncludeResolver, type ConfigFile } from "./includes.js";
 import { INSTALL_INDEX_PATH, installRecordsFromIndex, splitInstallRecords } from "./install-records.js";
-import { parseConfigText } from "./parse-json5.js";
+import { assertWithinDepth, parseConfigText } from "./parse-json5.js";
 import { OriginFinder } from "./provenance.js";
 
 export interface EnvOptions {
@@ -106,7 +107,12 @@ export function loadConfig(input: ConfigInput, options: LoadOptions = {}): Loade
   const includes = new IncludeResolver(input.reader, { rootDir: dirname(input.configPath), allowOutside: options.allowIncludeOutside ?? false });
   includes.addRoot(root);
   const needsIncludePass = input.text.includes("$include") || input.text.includes("__proto__");
-  const authored = needsIncludePass ? includes.resolveTree(root) : root.parsed;
+  const authored = needsIncludePass ? assertWithinDepth(includes.resolveTree(root), display) : root.parsed;
+  if (!isPlainObject(authored)) {
+    // The gateway coerces it to {} and marks the snapshot invalid: "config reload skipped (invalid config)".
+    const got = authored === null ? "null" : Array.isArray(authored) ? "an array" : `a ${typeof authored}`;
+    throw new ClawdiffError("parse", `top-level value is ${got}, expected an object (the gateway rejects this config as invalid)`, { file: display });
+  }
 
   const env = buildEnv(input, options.env ?? {}, authored);
   const envReferences = new Map<string, EnvReferenceSite>();

@@ -7,11 +7,41 @@ interface Json5SyntaxError extends SyntaxError {
 }
 
 /**
+ * Far deeper than any real config, far shallower than the stack: every later
+ * stage (includes, env, diff, report) recurses, so deeper input is refused here.
+ */
+export const MAX_CONFIG_DEPTH = 1000;
+
+/** Iterative, so measuring a hostile 100,000-deep value cannot overflow the stack itself. */
+function exceedsDepth(root: unknown, limit: number): boolean {
+  const stack: { value: object; depth: number }[] = [];
+  if (typeof root === "object" && root !== null) stack.push({ value: root, depth: 1 });
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.depth > limit) return true;
+    for (const child of Object.values(top.value)) {
+      if (typeof child === "object" && child !== null) stack.push({ value: child, depth: top.depth + 1 });
+    }
+  }
+  return false;
+}
+
+export function assertWithinDepth(value: unknown, displayPath: string): unknown {
+  if (exceedsDepth(value, MAX_CONFIG_DEPTH)) {
+    throw new ClawdiffError("too-deep", `config is nested deeper than ${MAX_CONFIG_DEPTH} levels`, { file: displayPath });
+  }
+  return value;
+}
+
+/**
  * Parses config text as the gateway does (JSON5). Strict JSON, the usual
  * form writers produce, takes the native JSON.parse path: same result,
  * several times faster. Only text that fails it pays for the JSON5 parser.
  */
 export function parseConfigText(text: string, displayPath: string): unknown {
+  return assertWithinDepth(parseSyntax(text, displayPath), displayPath);
+}
+
+function parseSyntax(text: string, displayPath: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -59,6 +59,22 @@ export class OriginFinder {
     return current;
   }
 
+  /**
+   * The files whose text holds the value at `segments`: like the origins,
+   * but an object that is only an `$include` counts as the included files,
+   * so a subtree moved into an include shows up as moved.
+   */
+  contentFilesFor(segments: readonly string[]): string[] {
+    const holders = this.contributorsAt(segments)
+      .flatMap((contributor) => this.expand(contributor))
+      .filter(({ node }) => !isPlainObject(node) || Object.keys(node).some((key) => key !== INCLUDE_KEY));
+    return [...new Set(holders.map(({ file }) => this.relativeName(file)))].sort();
+  }
+
+  private relativeName(file: ConfigFile): string {
+    return relative(dirname(this.root.path), file.path).split("\\").join("/");
+  }
+
   /** Origins for many paths at once: one scan per file, however many paths point into it. */
   originsFor(paths: readonly (readonly string[])[]): ValueOrigin[][] {
     const perPath = paths.map((segments) => this.contributorsAt(segments));
@@ -75,7 +91,7 @@ export class OriginFinder {
     return perPath.map((contributors) =>
       contributors.map(({ file, pathInFile }) => ({
         file: file.display,
-        relativeFile: relative(dirname(this.root.path), file.path).split("\\").join("/"),
+        relativeFile: this.relativeName(file),
         pathInFile,
         ...(positions.get(file)?.get(positionKey(pathInFile)) ?? {}),
       })),

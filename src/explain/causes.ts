@@ -7,7 +7,7 @@ import type { Classification } from "../plan/build-plan.js";
 import { isPlainObject } from "../shared/values.js";
 import { describeArrayChange } from "./array-detail.js";
 import type { Cause } from "./cause-codes.js";
-import { nearestRules } from "./nearest-rules.js";
+import { nearestRules } from "../rules/nearest-rules.js";
 import { fingerprint } from "./secrets.js";
 
 const WRITER_METADATA = [/^meta(\.|$)/, /^wizard\.lastRun/, /^plugins\.installs\.[^.]+\.(installedAt|resolvedAt)$/];

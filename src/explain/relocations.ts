@@ -12,8 +12,7 @@ export interface Relocation {
 const MAX_DEPTH = 4;
 const MAX_PATHS = 2_000;
 
-const filesOf = (loaded: LoadedConfig, segments: string[]) =>
-  [...new Set(loaded.origins.originsFor([segments])[0]!.map((origin) => origin.relativeFile))].sort();
+const filesOf = (loaded: LoadedConfig, segments: string[]) => loaded.origins.contentFilesFor(segments);
 
 /**
  * Values that are equal on both sides but were written in different files:

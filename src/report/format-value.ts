@@ -5,6 +5,8 @@
  * explodes, and work stays bounded by the budget, not the value's size.
  */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Redacted secrets print whole and unquoted: the fingerprint is the point, so it is never cut. */
+const REDACTED = /^<redacted sha256:[0-9a-f]{8}>$/;
 
 function keyText(key: string): string {
   return IDENTIFIER.test(key) ? key : JSON.stringify(key);
@@ -65,6 +67,7 @@ function summarize(value: object, maxLength: number): string {
 
 export function abbreviateValue(value: unknown, maxLength = 40): string {
   if (value === undefined) return "(absent)";
+  if (typeof value === "string" && REDACTED.test(value)) return value;
   const text = inline(value, maxLength);
   if (text !== null) return text;
   if (value !== null && typeof value === "object") return summarize(value, maxLength);

@@ -22,6 +22,27 @@ export interface ReportInput {
   kind: ConfigInput["kind"];
   configPath: string;
   stateDir: string;
+  /** For `git:` inputs: the resolved commit and every path read from its tree. */
+  git?: ReportGitInput;
+}
+
+export interface ReportGitInput {
+  repository: string;
+  /** The revision as named (`HEAD`, `main~2`), or `index` / `worktree`. */
+  rev: string;
+  /** The full commit id; null for the index and the working tree. */
+  commit: string | null;
+  /** The config's path in the tree. */
+  path: string;
+  /** Paths in the tree the load read (config, includes, .env), in reading order. */
+  pathsRead: string[];
+}
+
+/** How reports name an input: a git input by its short commit id (`abc1234`), anything else as typed. */
+export function inputName(input: ReportInput): string {
+  if (!input.git) return input.spec;
+  const state = input.git.commit?.slice(0, 7) ?? input.git.rev;
+  return input.git.path === "openclaw.json" ? state : `${state}:${input.git.path}`;
 }
 
 export interface ReportCatalog {
@@ -139,11 +160,13 @@ export interface ReportOptions {
   stateFiles?: StateFileChange[];
 }
 
-function describeInput(input: ConfigInput): ReportInput {
-  return { spec: input.label, kind: input.kind, configPath: input.configPath, stateDir: input.stateDir };
+export function describeInput(input: ConfigInput): ReportInput {
+  const described: ReportInput = { spec: input.label, kind: input.kind, configPath: input.configPath, stateDir: input.stateDir };
+  if (input.git) described.git = { ...input.git, pathsRead: [...input.git.pathsRead] };
+  return described;
 }
 
-function describePlan(outcome: PlannedOutcome): ReportPlan {
+export function describePlan(outcome: PlannedOutcome): ReportPlan {
   const { plan, action } = outcome;
   return {
     catalog: plan.catalog,

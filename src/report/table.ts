@@ -2,6 +2,7 @@ import Table from "cli-table3";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
+import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
 import { abbreviateValue } from "./format-value.js";
@@ -19,6 +20,23 @@ const GROUPS = [
 ] as const;
 
 const PATH_COLUMN_MAX = 0.4;
+
+/** Word-wraps one line of prose to `width`, continuation lines indented by `indent` spaces. */
+export function wrapLine(text: string, width: number, indent = 2): string[] {
+  const limit = Math.max(40, width);
+  if (text.length <= limit) return [text];
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(" ")) {
+    const candidate = current === "" ? word : `${current} ${word}`;
+    if (candidate.length > limit && current.trim() !== "") {
+      lines.push(current);
+      current = `${" ".repeat(indent)}${word}`;
+    } else current = candidate;
+  }
+  lines.push(current);
+  return lines;
+}
 
 /** `rule gateway (base-tail)`, or why no rule decided. */
 export function describeRule(classification: ReportClassification): string {
@@ -61,23 +79,22 @@ function kindColour(kind: string, palette: Palette): (text: string) => string {
   return palette.dim;
 }
 
-function headline(report: DiffReport, palette: Palette): string {
+function headline(report: DiffReport, palette: Palette, width: number): string[] {
   const { verdict, headline: text } = report.summary;
-  if (verdict === "restart") return palette.red.bold(text);
-  if (verdict === "hot-reload" || verdict === "restart-ignored") return palette.yellow.bold(text);
-  return palette.green.bold(text);
+  const colour = verdict === "restart" ? palette.red.bold : verdict === "hot-reload" || verdict === "restart-ignored" ? palette.yellow.bold : palette.green.bold;
+  return wrapLine(text, width).map((line) => colour(line));
 }
 
-function contextLines(report: DiffReport, palette: Palette): string[] {
+function contextLines(report: DiffReport, palette: Palette, width: number): string[] {
   const { current, proposed } = report.catalogs;
   const resolution = current.resolution === "nearest-older" || current.resolution === "covered" ? ` (${current.resolution} for ${current.requested})` : "";
   const mode = `reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`;
-  const lines = [`${report.inputs.before.spec} → ${report.inputs.after.spec}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`];
+  const lines = [`${inputName(report.inputs.before)} → ${inputName(report.inputs.after)}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`];
   if (proposed && report.plans.proposed) {
     const moved = report.summary.reclassifiedPaths;
     lines.push(`proposed ${proposed.id}, ${proposed.matching}: ${report.plans.proposed.outcome}; ${moved} path${moved === 1 ? "" : "s"} reclassified`);
   }
-  return lines.map((line) => palette.dim(line));
+  return lines.flatMap((line) => wrapLine(line, width)).map((line) => palette.dim(line));
 }
 
 function changeTitle(change: ReportChange, palette: Palette): string {
@@ -146,9 +163,9 @@ function stateFileRows(report: DiffReport): [string, string][] {
   return report.stateFiles.filter((file) => file.watch !== "watched").map((file) => [file.path, `${file.change}: ${file.note}`]);
 }
 
-function legend(report: DiffReport, palette: Palette): string[] {
+function legend(report: DiffReport, palette: Palette, width: number): string[] {
   if (report.summary.spuriousPaths === 0) return [];
-  return ["", palette.dim("spurious: the effective value is unchanged, yet the reload evaluator sees the path as changed")];
+  return ["", ...wrapLine("spurious: the effective value is unchanged, yet the reload evaluator sees the path as changed", width).map((line) => palette.dim(line))];
 }
 
 /** The human report: headline first, then paths grouped by what the gateway would do. */
@@ -156,7 +173,7 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
   const { palette, width } = options;
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
-  const lines = [headline(report, palette), ...contextLines(report, palette)];
+  const lines = [...headline(report, palette, width), ...contextLines(report, palette, width)];
   for (const group of GROUPS) {
     const members = report.changes.filter((change) => change.classification.current.kind === group.kind);
     const title = kindColour(group.kind, palette)(group.title);
@@ -166,8 +183,8 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
     ...section("Not seen by the evaluator (same effective value)", report.formOnlyChanges.map((change) => formOnlyRow(change, palette, widths[1])), widths, palette),
     ...section("State files changed outside the config", stateFileRows(report), widths, palette),
   );
-  if (report.formatOnlyFiles.length > 0) lines.push("", palette.dim(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`));
-  for (const warning of report.warnings) lines.push(palette.yellow(`warning (${warning.side}) ${warning.path}: ${warning.message}`));
-  lines.push(...legend(report, palette));
+  if (report.formatOnlyFiles.length > 0) lines.push("", ...wrapLine(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`, width).map((line) => palette.dim(line)));
+  for (const warning of report.warnings) lines.push(...wrapLine(`warning (${warning.side}) ${warning.path}: ${warning.message}`, width).map((line) => palette.yellow(line)));
+  lines.push(...legend(report, palette, width));
   return `${lines.join("\n")}\n`;
 }

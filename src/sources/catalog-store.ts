@@ -28,9 +28,9 @@ export function bundledCatalogDir(): string {
   return join(packageRoot(), "schemas", "catalogs");
 }
 
-/** The bundled defaults table for `version`: its own, or the nearest older one. */
-export function loadDefaultsFor(version: string): DefaultsTable | null {
-  const dir = join(packageRoot(), "schemas", "defaults");
+/** A bundled per-version data file under schemas/<folder>/ for `version`: its own, or the nearest older one. */
+export function readNearestVersionFile(folder: string, version: string): { data: unknown; display: string } | null {
+  const dir = join(packageRoot(), "schemas", folder);
   const candidates = readdirSync(dir)
     .filter((name) => name.startsWith("openclaw@") && name.endsWith(".json"))
     .map((name) => ({ name, version: name.slice("openclaw@".length, -".json".length) }))
@@ -38,8 +38,14 @@ export function loadDefaultsFor(version: string): DefaultsTable | null {
     .sort((a, b) => compareVersions(a.version, b.version));
   const chosen = candidates[candidates.length - 1];
   if (!chosen) return null;
-  const display = `schemas/defaults/${chosen.name}`;
-  return validateDefaultsTable(parseConfigText(readTextFile(join(dir, chosen.name), display), display), display);
+  const display = `schemas/${folder}/${chosen.name}`;
+  return { data: parseConfigText(readTextFile(join(dir, chosen.name), display), display), display };
+}
+
+/** The bundled defaults table for `version`: its own, or the nearest older one. */
+export function loadDefaultsFor(version: string): DefaultsTable | null {
+  const found = readNearestVersionFile("defaults", version);
+  return found ? validateDefaultsTable(found.data, found.display) : null;
 }
 
 function readRulesFile(path: string, display: string): { data: unknown; locate: LocatePointer } {

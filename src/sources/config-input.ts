@@ -2,6 +2,9 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { relative, resolve, isAbsolute, dirname } from "node:path";
 import { ClawdiffError } from "../shared/errors.js";
 import { DEFAULT_MAX_BYTES, decodeUtf8, fileError, readTextFile } from "./read-file.js";
+import { openGitInput, type GitInputInfo } from "./git/open-git-input.js";
+import { GitSession } from "./git/session.js";
+import { isGitSpec } from "./git/spec.js";
 
 /** Reads further files (includes, .env) from the same source as the config. */
 export interface SourceReader {
@@ -14,7 +17,7 @@ export interface SourceReader {
   display(path: string): string;
 }
 
-export type ConfigInputKind = "dir" | "file" | "stdin";
+export type ConfigInputKind = "dir" | "file" | "stdin" | "git";
 
 /** One side of a comparison, as the user named it, with the config text read. */
 export interface ConfigInput {
@@ -26,6 +29,8 @@ export interface ConfigInput {
   configPath: string;
   text: string;
   reader: SourceReader;
+  /** For `git:` inputs: the resolved commit and the paths read. */
+  git?: GitInputInfo;
 }
 
 export interface ConfigInputOptions {
@@ -35,11 +40,13 @@ export interface ConfigInputOptions {
   cwd?: string;
   /** Text of standard input, when the spec is "-" (the CLI reads it). */
   stdinText?: () => string;
+  /** The repository `git:` specs read from (`-C`); one session per run keeps the git process count small. */
+  git?: GitSession;
 }
 
 export const DEFAULT_CONFIG_NAME = "openclaw.json";
 
-function fileSystemReader(cwd: string, maxBytes: number): SourceReader {
+export function fileSystemReader(cwd: string, maxBytes: number): SourceReader {
   const display = (path: string) => {
     const rel = relative(cwd, path);
     return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
@@ -70,6 +77,10 @@ export function openConfigInput(spec: string, options: ConfigInputOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const reader = fileSystemReader(cwd, maxBytes);
+  if (isGitSpec(spec)) {
+    const session = options.git ?? new GitSession(cwd);
+    return openGitInput(spec, { session, maxBytes, fileSystemReader: reader, ...(options.configRelPath !== undefined ? { configRelPath: options.configRelPath } : {}) });
+  }
 
   if (spec === "-") {
     const text = options.stdinText ? options.stdinText() : decodeUtf8(readFileSync(0), "<stdin>");

@@ -1,9 +1,11 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { ClawdiffError } from "../shared/errors.js";
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** Non-blocking open: opening a FIFO for reading would otherwise wait for a writer forever. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
  * Reads a regular file as UTF-8 text. Checks the type on the open handle
@@ -13,7 +15,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function readTextFile(path: string, displayPath: string, maxBytes = DEFAULT_MAX_BYTES): string {
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     throw fileError(error, displayPath);
   }

@@ -1,26 +1,45 @@
 import type { Command } from "commander";
+import { renderReport, type RenderOptions } from "../../report/formats/index.js";
 import { createPalette } from "../../report/palette.js";
-import { renderTable } from "../../report/table.js";
 import { shouldUseColor } from "../color.js";
 import type { CommandContext } from "../context.js";
-import { exitCodeFor } from "../exit-codes.js";
-import { addLoadOptions, addOutputOptions, type LoadCliOptions, type OutputCliOptions } from "../options.js";
-import { compareSpecs, prepareRun } from "../prepare.js";
+import { exitCodeFor, parseFailOn } from "../exit-codes.js";
+import { applyIgnoreChoice, ignoreWarnings } from "../ignore-run.js";
+import {
+  addGitShortcutOptions,
+  addLoadOptions,
+  addReportFormatOptions,
+  addResultOptions,
+  chooseReportFormat,
+  type GitShortcutCliOptions,
+  type LoadCliOptions,
+  type OutputCliOptions,
+  type ReportFormatCliOptions,
+  type ResultCliOptions,
+} from "../options.js";
+import { compareSpecs, prepareRun, resolveDiffSpecs } from "../prepare.js";
+import { appendStepSummary } from "../step-summary.js";
 
-const FORMATS = ["table", "json"] as const;
-
-type DiffOptions = LoadCliOptions & OutputCliOptions & { format: (typeof FORMATS)[number] };
+type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions;
 
 export function registerDiff(program: Command, { io, setExitCode }: CommandContext): void {
   const command = program
     .command("diff", { isDefault: true })
     .description("compare two states (state dirs, config files, -) as the gateway's reload evaluator would")
-    .argument("<before>", "state directory, config file, or - for stdin")
-    .argument("<after>", "state directory, config file, or - for stdin");
-  addOutputOptions(addLoadOptions(command), FORMATS, "table").action((before: string, after: string, options: DiffOptions) => {
-    const { report } = compareSpecs(before, after, prepareRun(options, io), options.showSecrets ?? false);
-    if (options.format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else io.stdout(renderTable(report, { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns }));
-    setExitCode(exitCodeFor(report));
+    .argument("[before]", "state directory, config file, git:<rev>[:<path>], or - for stdin")
+    .argument("[after]", "state directory, config file, git:<rev>[:<path>], or - for stdin");
+  addGitShortcutOptions(addResultOptions(addReportFormatOptions(addLoadOptions(command)))).action((beforeArg: string | undefined, afterArg: string | undefined, options: DiffOptions) => {
+    const failOn = parseFailOn(options.failOn);
+    const specs = resolveDiffSpecs(beforeArg, afterArg, options);
+    if (typeof specs === "string") return command.error(`error: missing required argument '${specs}'`);
+    const [before, after] = specs;
+    const compared = compareSpecs(before, after, prepareRun(options, io), options.showSecrets ?? false);
+    const report = applyIgnoreChoice(compared.report, compared.comparison, options.ignoreFile, io.cwd);
+    for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${warning}\n`);
+    const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
+    const render: RenderOptions = { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns, cwd: io.cwd, now: new Date() };
+    io.stdout(renderReport(format, report, render));
+    if (options.summary) appendStepSummary(report, render, io);
+    setExitCode(exitCodeFor(report, { failOn, exitCode: options.exitCode }));
   });
 }

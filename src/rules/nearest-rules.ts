@@ -1,6 +1,7 @@
-import type { ReloadRule } from "../rules/catalog.js";
+import type { ReloadRule } from "./catalog.js";
 
-const sharedSegments = (a: string[], b: string[]) => {
+/** How many leading segments two dot-split paths share. */
+export const sharedSegments = (a: readonly string[], b: readonly string[]) => {
   let count = 0;
   while (count < a.length && count < b.length && a[count] === b[count]) count += 1;
   return count;

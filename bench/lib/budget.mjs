@@ -1,0 +1,22 @@
+// The bench must finish inside ten minutes on a 2-core machine, generation
+// included. Run counts shrink with size; a global deadline trims what is left.
+import { isQuick } from "./cases.mjs";
+
+const DEFAULT = { totalSeconds: 540, capMs: 25_000, maxRuns: { 10: 9, 1000: 5, 10000: 3, 50000: 3 }, coldStartRuns: 15 };
+const QUICK = { totalSeconds: 150, capMs: 5_000, maxRuns: { 10: 3, 1000: 3, 10000: 2 }, coldStartRuns: 5 };
+
+/** Time kept back while measuring: the core tools must leave room for the report, peers for the rest of the core work. */
+export const CORE_RESERVE_MS = 10_000;
+export const PEER_RESERVE_MS = 10_000;
+
+export function createBudget() {
+  const settings = isQuick() ? QUICK : DEFAULT;
+  const totalSeconds = Number(process.env.BENCH_BUDGET_SECONDS ?? settings.totalSeconds);
+  const deadline = Date.now() + totalSeconds * 1000;
+  return {
+    ...settings,
+    totalSeconds,
+    remainingMs: () => deadline - Date.now(),
+    maxRunsFor: (size) => settings.maxRuns[size] ?? 1,
+  };
+}

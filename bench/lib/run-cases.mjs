@@ -1,0 +1,69 @@
+// Measures every case: the core tools first (small to large), so the targets
+// always get their numbers, then the peers as far as the budget reaches.
+import { CORE_RESERVE_MS, PEER_RESERVE_MS } from "./budget.mjs";
+import { sampleTool } from "./sample.mjs";
+import { PEERS, TOOLS } from "./tools.mjs";
+
+const CORE_TIMEOUT_MS = 180_000;
+/** A peer this many times slower than the gateway's own work has lost; stop it rather than burn the budget. */
+const PEER_TIMEOUT_FACTOR = 10;
+const PEER_TIMEOUT_MS = { min: 3_000, max: 120_000 };
+
+const seriesOf = (testCase) => `${testCase.edit}-${testCase.format}`;
+const formatSeconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function describeOutcome(tool, result) {
+  if (result.skipped) return `skipped (${result.skipped})`;
+  if (result.failure) return `FAILED (${result.failure})`;
+  return `${formatSeconds(result.wallMs)} × ${result.runs}, ${Math.round(result.peakRssKb / 1024)} MB`;
+}
+
+/** Why a peer should not run on this case, or null. */
+function peerSkipReason(peer, testCase, caseResult, failedSeries, budget) {
+  const failedAt = failedSeries.get(`${peer.id}:${seriesOf(testCase)}`);
+  if (failedAt !== undefined) return `failed at ${failedAt} agents`;
+  const expectedMs = caseResult.tools.gateway?.wallMs ?? 0; // peers parse with json5 too
+  if (budget.remainingMs() < PEER_RESERVE_MS + expectedMs) return "time budget";
+  return null;
+}
+
+function peerTimeoutMs(caseResult, budget) {
+  const gatewayMs = caseResult.tools.gateway?.wallMs ?? PEER_TIMEOUT_MS.min;
+  const wanted = Math.min(PEER_TIMEOUT_MS.max, Math.max(PEER_TIMEOUT_MS.min, PEER_TIMEOUT_FACTOR * gatewayMs));
+  return Math.max(1_000, Math.min(wanted, budget.remainingMs() - PEER_RESERVE_MS));
+}
+
+export async function measureCases(cases, data, budget, log) {
+  const ordered = [...cases].sort((a, b) => a.size - b.size);
+  const results = new Map(ordered.map((testCase) => [testCase.id, { testCase, pairBytes: data[testCase.id].pairBytes, tools: {} }]));
+  const record = (testCase, tool, result) => {
+    results.get(testCase.id).tools[tool.id] = result;
+    log(`  ${testCase.id.padEnd(30)} ${tool.id.padEnd(14)} ${describeOutcome(tool, result)}`);
+  };
+
+  log("core tools (clawdiff, gateway baseline, strict-JSON floor):");
+  for (const testCase of ordered) {
+    for (const tool of TOOLS.filter((candidate) => candidate.core && (candidate.appliesTo?.(testCase) ?? true))) {
+      const plan = { maxRuns: budget.maxRunsFor(testCase.size), capMs: budget.capMs, timeoutMs: CORE_TIMEOUT_MS, budget, reserveMs: CORE_RESERVE_MS };
+      record(testCase, tool, await sampleTool(tool, testCase, data[testCase.id].dirs, plan));
+    }
+  }
+
+  log(`peers (stopped after ${PEER_TIMEOUT_FACTOR}x the gateway baseline's time):`);
+  const failedSeries = new Map(); // "peer:series" → smallest size it failed at
+  for (const testCase of ordered) {
+    const caseResult = results.get(testCase.id);
+    for (const peer of PEERS) {
+      const skipped = peerSkipReason(peer, testCase, caseResult, failedSeries, budget);
+      if (skipped) {
+        record(testCase, peer, { skipped });
+        continue;
+      }
+      const plan = { maxRuns: budget.maxRunsFor(testCase.size), capMs: budget.capMs, timeoutMs: peerTimeoutMs(caseResult, budget), budget, reserveMs: PEER_RESERVE_MS };
+      const result = await sampleTool(peer, testCase, data[testCase.id].dirs, plan);
+      if (result.failure) failedSeries.set(`${peer.id}:${seriesOf(testCase)}`, testCase.size);
+      record(testCase, peer, result);
+    }
+  }
+  return [...results.values()];
+}

@@ -1,0 +1,125 @@
+// Judges each target of issue 10 on this run's numbers: met, or missed and by
+// how much, with the measurement that decided it.
+import { formatMB, formatRatio, ratio, verdictAtMost } from "./format.mjs";
+import { growthRows } from "./growth.mjs";
+import { PEERS } from "./tools.mjs";
+
+const isOk = (result) => result && !result.failure && !result.skipped;
+const worstBy = (items, pick) => items.reduce((worst, item) => (worst === null || pick(item) > pick(worst) ? item : worst), null);
+
+function largestCases(caseResults) {
+  const largest = Math.max(...caseResults.map((result) => result.testCase.size));
+  return caseResults.filter((result) => result.testCase.size === largest);
+}
+
+/** A failed clawdiff run decides a target on its own: it is missed, and why. */
+function clawdiffFailures(cases) {
+  const failed = cases.filter((result) => !isOk(result.tools.clawdiff));
+  return failed.map((result) => `${result.testCase.id}: ${result.tools.clawdiff?.failure ?? "not run"}`);
+}
+
+function endToEndVsGateway(largest, sizeNote) {
+  const failures = clawdiffFailures(largest);
+  const rows = largest
+    .filter((result) => isOk(result.tools.clawdiff) && isOk(result.tools.gateway))
+    .map((result) => ({ id: result.testCase.id, value: ratio(result.tools.clawdiff.wallMs, result.tools.gateway.wallMs) }));
+  const worst = worstBy(rows, (row) => row.value);
+  const measured = `worst ${formatRatio(worst?.value)} (${worst?.id ?? "–"}); all: ${rows.map((row) => `${row.id} ${formatRatio(row.value)}`).join(", ")}${sizeNote}`;
+  const verdict = failures.length > 0 ? `missed: clawdiff failed on ${failures.join("; ")}` : verdictAtMost(worst?.value, 1.5);
+  return { target: "end to end on the largest pair ≤ 1.5x the gateway's own work", measured, verdict };
+}
+
+function endToEndVsPeers(largest, sizeNote) {
+  const comparisons = [];
+  const unmeasured = [];
+  for (const result of largest.filter((candidate) => isOk(candidate.tools.clawdiff))) {
+    for (const peer of PEERS) {
+      const peerResult = result.tools[peer.id];
+      if (isOk(peerResult)) comparisons.push({ id: `${peer.id} on ${result.testCase.id}`, value: ratio(result.tools.clawdiff.wallMs, peerResult.wallMs) });
+      else if (peerResult?.failure || peerResult?.skipped?.startsWith("failed")) comparisons.push({ id: `${peer.id} on ${result.testCase.id} (peer did not finish)`, value: 0 });
+      else unmeasured.push(`${peer.id} on ${result.testCase.id}`);
+    }
+  }
+  const closest = worstBy(comparisons, (row) => row.value);
+  const failures = clawdiffFailures(largest);
+  const measured = `closest: clawdiff ${formatRatio(closest?.value)} of ${closest?.id ?? "–"}${unmeasured.length ? `; not measured (time budget): ${unmeasured.join(", ")}` : ""}${sizeNote}`;
+  let verdict = closest === null ? "not measured" : closest.value < 1 ? "met" : `missed: clawdiff ${formatRatio(closest.value)} the time of ${closest.id}`;
+  if (failures.length > 0) verdict = `missed: clawdiff failed on ${failures.join("; ")}`;
+  return { target: "end to end on the largest pair faster than every general-purpose peer", measured, verdict };
+}
+
+function linearGrowth(caseResults, fixedCost) {
+  const rows = growthRows(caseResults, fixedCost);
+  const worstTime = worstBy(rows.filter((row) => row.clawdiffTime !== null), (row) => row.clawdiffTime);
+  const worstRss = worstBy(rows.filter((row) => row.clawdiffRss !== null), (row) => row.clawdiffRss);
+  const describe = (row, value) => (row ? `${value.toFixed(1)}x per 10x (${row.series}, ${row.fromSize}→${row.toSize} agents)` : "–");
+  const worst = Math.max(worstTime?.clawdiffTime ?? 0, worstRss?.clawdiffRss ?? 0) || null;
+  return {
+    target: "10x more input costs at most 11x more time and memory",
+    measured: `worst time ${describe(worstTime, worstTime?.clawdiffTime)}; worst memory ${describe(worstRss, worstRss?.clawdiffRss)} (start-up cost subtracted)`,
+    verdict: verdictAtMost(worst, 11),
+  };
+}
+
+function strictJsonFastPath(largest) {
+  const jsonCase = largest.find((result) => result.testCase.edit === "one-leaf" && result.testCase.format === "json");
+  const json5Case = largest.find((result) => result.testCase.edit === "one-leaf" && result.testCase.format === "json5");
+  const overFloor = jsonCase && isOk(jsonCase.tools.clawdiff) && isOk(jsonCase.tools.floor) ? ratio(jsonCase.tools.clawdiff.wallMs, jsonCase.tools.floor.wallMs) : null;
+  const jsonVsJson5 = jsonCase && json5Case && isOk(jsonCase.tools.clawdiff) && isOk(json5Case.tools.clawdiff) ? ratio(jsonCase.tools.clawdiff.wallMs, json5Case.tools.clawdiff.wallMs) : null;
+  return {
+    target: "strict JSON takes the JSON.parse fast path; only changed leaves pay for source locations",
+    measured: `clawdiff on ${jsonCase?.testCase.id ?? "–"} = ${formatRatio(overFloor)} the strict-JSON floor (JSON.parse + walk); same config as JSON takes ${formatRatio(jsonVsJson5)} the JSON5 time (judged: ≤ 1.5x the floor, since an eager location pass or json5 parse would show here)`,
+    verdict: verdictAtMost(overFloor, 1.5),
+  };
+}
+
+function coldStart(coldStarts) {
+  const node = coldStarts.find((entry) => entry.id === "node");
+  return coldStarts
+    .filter((entry) => entry.id !== "node")
+    .map((entry) => {
+      const value = entry.failure ? null : ratio(entry.wallMs, node.wallMs);
+      return {
+        target: `cold start of \`${entry.label}\` ≤ 2.5x \`node -e 0\``,
+        measured: entry.failure ? `failed: ${entry.failure}` : `${formatRatio(value)} (${Math.round(entry.wallMs)} ms vs ${Math.round(node.wallMs)} ms)`,
+        verdict: entry.failure ? "missed: command failed" : verdictAtMost(value, 2.5),
+      };
+    });
+}
+
+function lintSpeed(hasLint) {
+  return {
+    target: "`clawdiff lint` over 1,000 small fixtures ≥ 20x faster than 1,000 `clawdiff diff` processes",
+    measured: hasLint ? "`clawdiff lint` exists, but the bench does not time it yet" : "`clawdiff lint` does not exist yet",
+    verdict: "not yet measurable",
+  };
+}
+
+function peakRss(largest, sizeNote) {
+  const failures = clawdiffFailures(largest);
+  const rows = largest
+    .filter((result) => isOk(result.tools.clawdiff))
+    .map((result) => ({ id: result.testCase.id, bytes: result.pairBytes, value: ratio(result.tools.clawdiff.peakRssKb * 1024, result.pairBytes) }));
+  const worst = worstBy(rows, (row) => row.value);
+  return {
+    target: "peak RSS on the largest pair ≤ 6x the input size (both files)",
+    measured: `worst ${formatRatio(worst?.value)} of ${formatMB(worst?.bytes)} (${worst?.id ?? "–"})${sizeNote}`,
+    verdict: failures.length > 0 ? `missed: clawdiff failed on ${failures.join("; ")}` : verdictAtMost(worst?.value, 6),
+  };
+}
+
+export function judgeTargets({ caseResults, coldStarts, hasLint }) {
+  const largest = largestCases(caseResults);
+  const largestBytes = Math.max(...largest.map((result) => result.pairBytes));
+  const sizeNote = largestBytes < 50e6 ? ` — largest pair here is only ${formatMB(largestBytes)} (quick mode?)` : "";
+  const fixedCost = coldStarts.find((entry) => entry.id === "version");
+  return [
+    endToEndVsGateway(largest, sizeNote),
+    endToEndVsPeers(largest, sizeNote),
+    linearGrowth(caseResults, fixedCost),
+    strictJsonFastPath(largest),
+    ...coldStart(coldStarts),
+    lintSpeed(hasLint),
+    peakRss(largest, sizeNote),
+  ];
+}

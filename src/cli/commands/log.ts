@@ -1,0 +1,56 @@
+import { Option, type Command } from "commander";
+import { analyzeEvents } from "../../log/analyze-events.js";
+import { groupReloadEvents } from "../../log/group-events.js";
+import { buildLogReport } from "../../log/log-report.js";
+import { parseGatewayLog } from "../../log/parse-log.js";
+import { renderLogTable } from "../../log/render-log-table.js";
+import { createPalette } from "../../report/palette.js";
+import { findPreviousConfigCopy, readLogText } from "../../sources/log-input.js";
+import { shouldUseColor } from "../color.js";
+import type { CommandContext } from "../context.js";
+import { addLoadOptions, type LoadCliOptions } from "../options.js";
+import { compareSpecs, prepareRun } from "../prepare.js";
+import type { ColorChoice } from "../color.js";
+
+interface LogOptions extends LoadCliOptions {
+  state?: string;
+  before?: string;
+  format: "table" | "json";
+  color: ColorChoice;
+}
+
+export function registerLog(program: Command, { io }: CommandContext): void {
+  const command = program
+    .command("log")
+    .description("read a gateway log back into reload events: what changed, what the gateway did, and why")
+    .argument("<gateway-log>", "gateway log file (text or JSON lines), or - for stdin")
+    .option("--state <dir>", "state directory: explain each logged path with cause codes")
+    .option("--before <state>", "the state before the logged changes: a snapshot, config file or state dir (default <state>/openclaw.json.bak)");
+  addLoadOptions(command)
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
+    .action((logSpec: string, options: LogOptions) => {
+      const parsed = parseGatewayLog(readLogText(logSpec, io.cwd, options.maxBytes));
+      const grouped = groupReloadEvents(parsed.records);
+      const run = prepareRun(options, io);
+      const before = options.state === undefined ? undefined : (options.before ?? findPreviousConfigCopy(options.state, io.cwd, options.config) ?? undefined);
+      if (options.state !== undefined && before === undefined) {
+        io.stderr(`clawdiff: warning: no --before and no ${options.config ?? "openclaw.json"}.bak in ${options.state}; paths get hints, not cause codes (take snapshots with 'clawdiff snapshot')\n`);
+      }
+      const stateReport = options.state !== undefined && before !== undefined ? compareSpecs(before, options.state, run).report : undefined;
+      const events = analyzeEvents(grouped.events, {
+        catalog: run.catalog.catalog,
+        ...(run.proposed ? { proposed: run.proposed.catalog } : {}),
+        defaults: run.loadOptions.defaults ?? null,
+        ...(stateReport ? { stateReport } : {}),
+      });
+      const report = buildLogReport(parsed, events, grouped.restarts, {
+        log: logSpec,
+        catalog: run.catalog.catalog.id,
+        ...(run.proposed ? { proposed: run.proposed.catalog.id } : {}),
+        ...(stateReport && options.state !== undefined && before !== undefined ? { state: options.state, before } : {}),
+      });
+      if (options.format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      else io.stdout(renderLogTable(report, createPalette(shouldUseColor(options.color, io.env, io.isTTY))));
+    });
+}

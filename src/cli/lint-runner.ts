@@ -1,0 +1,66 @@
+import { resolve } from "node:path";
+import type { DefaultsTable } from "../config/defaults.js";
+import type { ConfigKeys } from "../lint/config-keys.js";
+import { checkExpectations } from "../lint/expectations.js";
+import { findHazards } from "../lint/hazards.js";
+import type { FixtureResult } from "../lint/result.js";
+import { loadCatalog, loadDefaultsFor, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
+import { loadConfigKeysFor } from "../sources/config-keys-store.js";
+import { readFixture, type FixtureLocation } from "../sources/fixture-source.js";
+import { isClawdiffError } from "../shared/errors.js";
+import { compareSpecs } from "./prepare.js";
+
+const DEFAULT_RULES = "latest";
+
+/** Memoizes by key: catalogs, defaults and key tables are read once for a whole lint run, not once per fixture. */
+function memo<T>(): (key: string, load: () => T) => T {
+  const cache = new Map<string, T>();
+  return (key, load) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key)!;
+  };
+}
+
+const isBundledSpec = (spec: string) => spec === DEFAULT_RULES || spec.startsWith("openclaw@");
+/** Bundled specs are shared by all fixtures; a catalog file is keyed by where it resolves. */
+const catalogKey = (spec: string, dir: string) => (isBundledSpec(spec) ? spec : resolve(dir, spec));
+
+/** Runs fixtures in this process, sharing everything that does not depend on the fixture. */
+export function createLintRunner(cwd: string): (location: FixtureLocation) => FixtureResult {
+  const catalogs = memo<LoadedCatalog>();
+  const defaults = memo<DefaultsTable | null>();
+  const configKeys = memo<ConfigKeys | null>();
+
+  return (location) => {
+    const result: FixtureResult = { name: location.name, status: "pass", failures: [], warnings: [] };
+    try {
+      const spec = readFixture(location, cwd);
+      const rules = spec.rules ?? DEFAULT_RULES;
+      const catalog = catalogs(catalogKey(rules, location.dir), () => loadCatalog(rules, location.dir));
+      const proposedSpec = spec.proposed;
+      const proposed =
+        proposedSpec === undefined
+          ? undefined
+          : catalogs(`${catalogKey(rules, location.dir)}\u0000${catalogKey(proposedSpec, location.dir)}`, () => loadProposedCatalog(proposedSpec, rules, location.dir));
+      const version = catalog.catalog.openclawVersion;
+      // Sides resolve against the fixture; messages name files relative to where lint runs.
+      const { comparison, report } = compareSpecs(resolve(location.dir, spec.before), resolve(location.dir, spec.after), {
+        catalog,
+        ...(proposed ? { proposed } : {}),
+        // Hermetic: a fixture's result must not depend on the environment lint runs in.
+        loadOptions: { env: { overrides: spec.env ?? {} }, defaults: defaults(version, () => loadDefaultsFor(version)), allowIncludeOutside: false },
+        inputOptions: { cwd, ...(spec.config !== undefined ? { configRelPath: spec.config } : {}) },
+      });
+      result.verdict = report.summary.verdict;
+      result.headline = report.summary.headline;
+      result.failures = spec.expect ? checkExpectations(report, spec.expect) : [];
+      result.warnings = findHazards(report, comparison, configKeys(version, () => loadConfigKeysFor(version)));
+      if (result.failures.length > 0) result.status = "fail";
+    } catch (error) {
+      if (!isClawdiffError(error)) throw error;
+      result.status = "error";
+      result.error = error.format();
+    }
+    return result;
+  };
+}

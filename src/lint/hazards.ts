@@ -1,0 +1,23 @@
+import type { Comparison } from "../compare.js";
+import type { DiffReport } from "../report/model.js";
+import { unknownRootKeys, type ConfigKeys } from "./config-keys.js";
+
+/**
+ * Things worth a warning even when every expectation holds: a path only the
+ * restart fallback classifies, a `${VAR}` with no value in the fixture's
+ * env, a top-level key the version's strict root schema would reject.
+ */
+export function findHazards(report: DiffReport, comparison: Comparison, configKeys: ConfigKeys | null): string[] {
+  const hazards = report.changes
+    .filter((change) => change.classification.current.fallback)
+    .map((change) => `${change.path} matches no rule: the restart fallback decides`);
+  hazards.push(...report.warnings.map((warning) => `${warning.side}: ${warning.path}: ${warning.message}`));
+  if (configKeys) {
+    for (const side of ["before", "after"] as const) {
+      for (const key of unknownRootKeys(comparison[side].authored, configKeys)) {
+        hazards.push(`${side}: unknown top-level key '${key}' (openclaw@${configKeys.openclawVersion} rejects the config)`);
+      }
+    }
+  }
+  return hazards;
+}

@@ -1,0 +1,113 @@
+/**
+ * The reload-related messages OpenClaw gateways log, as data: each pattern
+ * is anchored on the message text (prefixes already stripped) and was read
+ * from the published packages (2026.2.6-3, 2026.4.22, 2026.5.3, 2026.9.6);
+ * the wording is the same across them, later versions add a few messages.
+ */
+export type ReloadMessage =
+  | { kind: "evaluating"; paths: string[] }
+  | { kind: "hot-applied"; paths: string[] }
+  | { kind: "dynamic-reads"; paths: string[] }
+  | { kind: "restart-required"; paths: string[]; deferral?: Deferral }
+  | { kind: "restart-ignored"; paths: string[] }
+  | { kind: "channel-reload-deferred"; channels: string[]; detail: string }
+  | { kind: "reload-disabled" }
+  | { kind: "invalid-config"; detail: string }
+  | { kind: "config-missing"; final: boolean }
+  | { kind: "writer-intent-skip"; reason: string }
+  | { kind: "reload-error"; detail: string }
+  | { kind: "duplicate-signal-skipped" }
+  | { kind: "restart-proceeding"; detail: string }
+  | { kind: "signal"; signal: string; phase: "received" | "restarting" | "ignored" | "no-listener" }
+  | { kind: "ready"; detail: string };
+
+export interface Deferral {
+  /** `deferring` until work completes, `already-waiting` behind an earlier deferral, `preparing` (2026.9). */
+  mode: "deferring" | "already-waiting" | "preparing";
+  detail: string;
+}
+
+/** Result of reading one message: a known message, an unknown one, or a path list cut off by a line wrap. */
+export type MessageParse = { status: "known"; message: ReloadMessage } | { status: "unknown" } | { status: "unclosed"; kind: string };
+
+// An em dash, as logged; collectors that mangle encodings or ASCII-fy it produce the others.
+const DASH = String.raw`\s+(?:—|–|â€”|--?)\s+`;
+
+/** Messages whose parenthesised path list may wrap onto following lines. */
+const PATH_LIST_MESSAGES: { kind: "evaluating" | "hot-applied" | "dynamic-reads" | "restart-required" | "restart-ignored"; lead: RegExp }[] = [
+  { kind: "evaluating", lead: /^config change detected; evaluating reload \(/ },
+  { kind: "hot-applied", lead: /^config hot reload applied \(/ },
+  { kind: "dynamic-reads", lead: /^config change applied \(dynamic reads: / },
+  { kind: "restart-required", lead: /^config change requires gateway restart \(/ },
+  { kind: "restart-ignored", lead: /^config reload requires gateway restart; hot mode ignoring \(/ },
+];
+
+const SIMPLE_MESSAGES: { pattern: RegExp; build: (match: RegExpExecArray) => ReloadMessage }[] = [
+  { pattern: /^config change requires channel reload \(([^)]*)\)(?:\s+\S+\s+(.*))?$/, build: (m) => ({ kind: "channel-reload-deferred", channels: splitList(m[1]!), detail: m[2] ?? "" }) },
+  { pattern: /^config reload disabled \(gateway\.reload\.mode=off\)/, build: () => ({ kind: "reload-disabled" }) },
+  { pattern: /^config reload skipped \(invalid config\):?\s*(.*)$/, build: (m) => ({ kind: "invalid-config", detail: m[1]! }) },
+  { pattern: /^config reload skipped \(config file not found\)/, build: () => ({ kind: "config-missing", final: true }) },
+  { pattern: /^config reload retry \(\d+\/\d+\): config file not found/, build: () => ({ kind: "config-missing", final: false }) },
+  { pattern: /^config reload skipped by writer intent \((.*)\)$/, build: (m) => ({ kind: "writer-intent-skip", reason: m[1]! }) },
+  { pattern: /^(config (?:reload|restart) failed: .*|config hot-reload disabled: .*|config watcher error: .*|restart deferral check failed .*|config reload superseded: .*)$/, build: (m) => ({ kind: "reload-error", detail: m[1]! }) },
+  { pattern: /^gateway restart already scheduled; skipping duplicate signal/, build: () => ({ kind: "duplicate-signal-skipped" }) },
+  { pattern: /^(all operations and replies completed; restarting gateway now|restart timeout after .*forcing restart)$/, build: (m) => ({ kind: "restart-proceeding", detail: m[1]! }) },
+  { pattern: /^signal (SIG[A-Z0-9]+) received/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "received" }) },
+  { pattern: /^received (SIG[A-Z0-9]+); restarting/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "restarting" }) },
+  { pattern: /^(SIG[A-Z0-9]+) restart ignored/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "ignored" }) },
+  { pattern: /^no (SIG[A-Z0-9]+) listener found; restart skipped/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "no-listener" }) },
+  // Readiness after a (re)start: 2026.5.x "gateway ready", 2026.4.x "ready (…)", 2026.2.x "listening on ws://…".
+  { pattern: /^(gateway ready\b.*|ready \(.*\)|listening on (?:wss?|https?):\/\/.*|listening on port \d+.*|http server listening \(.*\))$/, build: (m) => ({ kind: "ready", detail: m[1]! }) },
+];
+
+export function splitList(text: string): string[] {
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+const DEFERRAL = new RegExp(`^${DASH}(deferring until (.*?)(?: complete)?|already waiting for operations to complete|preparing)\\s*$`);
+
+/** The `(a, b)` list right after `lead`; `null` when the closing parenthesis is not on this text. */
+function closeOfList(rest: string): { list: string; tail: string } | null {
+  // Paths never contain ")"; the first one that ends the text or precedes a dash closes the list.
+  let from = 0;
+  for (;;) {
+    const close = rest.indexOf(")", from);
+    if (close === -1) return null;
+    const tail = rest.slice(close + 1);
+    if (tail.trim() === "" || new RegExp(`^${DASH}`).test(tail)) return { list: rest.slice(0, close), tail };
+    from = close + 1;
+  }
+}
+
+function deferralOf(tail: string): Deferral | undefined {
+  const match = DEFERRAL.exec(tail);
+  if (!match) return undefined;
+  const clause = match[1]!;
+  if (clause.startsWith("deferring")) return { mode: "deferring", detail: (match[2] ?? "").trim() };
+  return clause.startsWith("already") ? { mode: "already-waiting", detail: clause } : { mode: "preparing", detail: clause };
+}
+
+/** Classifies one (possibly re-joined) message. */
+export function parseReloadMessage(message: string): MessageParse {
+  const text = message.trim();
+  for (const { kind, lead } of PATH_LIST_MESSAGES) {
+    const match = lead.exec(text);
+    if (!match) continue;
+    const closed = closeOfList(text.slice(match[0].length));
+    if (!closed) return { status: "unclosed", kind };
+    const paths = splitList(closed.list);
+    if (kind === "restart-required") {
+      const deferral = deferralOf(closed.tail);
+      return { status: "known", message: { kind, paths, ...(deferral ? { deferral } : {}) } };
+    }
+    return { status: "known", message: { kind, paths } };
+  }
+  for (const { pattern, build } of SIMPLE_MESSAGES) {
+    const match = pattern.exec(text);
+    if (match) return { status: "known", message: build(match) };
+  }
+  return { status: "unknown" };
+}

@@ -1,0 +1,24 @@
+import type { DiffReport } from "../model.js";
+import { causeLabels, kindTransition, suppressionOf } from "./describe.js";
+
+/**
+ * `--format brief`: the headline, then one line per changed path for logs and
+ * terminals too narrow for the table: kind, path, causes, spurious marker.
+ */
+export function renderBrief(report: DiffReport): string {
+  const rows = report.changes.map((change) => ({
+    kind: kindTransition(change),
+    path: change.path,
+    causes: causeLabels(change).join(", "),
+    marks: [change.spurious ? "(spurious)" : "", suppressionOf(report, change) ? "(ignored)" : ""].filter(Boolean).join(" "),
+  }));
+  const kindWidth = Math.max(0, ...rows.map((row) => row.kind.length));
+  const pathWidth = Math.min(48, Math.max(0, ...rows.map((row) => row.path.length)));
+  const lines = rows.map((row) =>
+    [row.kind.padEnd(kindWidth), row.path.padEnd(pathWidth), row.causes, row.marks]
+      .filter((part, index) => index < 2 || part !== "")
+      .join("  ")
+      .trimEnd(),
+  );
+  return `${[report.summary.headline, ...lines].join("\n")}\n`;
+}

@@ -1,0 +1,102 @@
+import type { ActionVocabulary, InstallRecordNoop, RuleCondition } from "../catalog.js";
+import { descendants, unrecognised, type JsModule, type Node } from "./js-module.js";
+import { CHANNEL_ACTION_PREFIX } from "./policy-era.js";
+import { asStringArray, evaluate } from "./static-eval.js";
+
+/**
+ * Facts read from buildGatewayReloadPlan itself: the action vocabulary
+ * (kebab-case switch in the list era, `plan[action] = true` later), flag
+ * implications, the install-record stamp rule and credential conditions.
+ */
+function planFunction(module: JsModule): Node {
+  return module.functions.get("buildGatewayReloadPlan")!;
+}
+
+/** Boolean flags the plan object starts with (`restartCron: false`, ...), minus restartGateway. */
+function initialFlags(module: JsModule, plan: Node): string[] {
+  const init = descendants(plan).find(
+    (node) => node.type === "ObjectExpression" && node.properties.some((p: Node) => p.key?.name === "restartGateway"),
+  );
+  if (!init) throw unrecognised(module, "buildGatewayReloadPlan does not build a plan object with restartGateway", plan);
+  return (init.properties as Node[])
+    .filter((p) => p.value?.type === "Literal" && p.value.value === false && p.key.name !== "restartGateway")
+    .map((p) => p.key.name as string);
+}
+
+function implications(plan: Node): Record<string, string[]> {
+  const implies: Record<string, string[]> = {};
+  for (const statement of plan.body.body as Node[]) {
+    if (statement.type !== "IfStatement" || statement.test.type !== "MemberExpression") continue;
+    const consequent = statement.consequent.type === "ExpressionStatement" ? statement.consequent.expression : null;
+    if (consequent?.type !== "AssignmentExpression" || consequent.left.type !== "MemberExpression") continue;
+    const flag = statement.test.property.name as string;
+    (implies[flag] ??= []).push(consequent.left.property.name as string);
+  }
+  return implies;
+}
+
+export function actionVocabulary(module: JsModule, ruleActions: readonly string[]): ActionVocabulary {
+  const plan = planFunction(module);
+  const nodes = descendants(plan);
+  const implies = implications(plan);
+  const switchStatement = nodes.find((node) => node.type === "SwitchStatement");
+  if (switchStatement) {
+    const flags: Record<string, string> = {};
+    for (const switchCase of switchStatement.cases as Node[]) {
+      if (!switchCase.test) continue;
+      const assignment = (switchCase.consequent as Node[]).find((s) => s.type === "ExpressionStatement" && s.expression.type === "AssignmentExpression");
+      if (!assignment) throw unrecognised(module, `action case '${switchCase.test.value}' sets no plan flag`, switchCase);
+      flags[String(switchCase.test.value)] = assignment.expression.left.property.name;
+    }
+    const startsWith = nodes.find((node) => node.type === "CallExpression" && node.callee.property?.name === "startsWith" && node.arguments[0]?.type === "Literal");
+    return { flags, ...(startsWith ? { channelPrefix: String(startsWith.arguments[0].value) } : {}), ...(Object.keys(implies).length ? { implies } : {}) };
+  }
+  const dynamic = nodes.some((node) => node.type === "AssignmentExpression" && node.left.type === "MemberExpression" && node.left.computed && node.left.object.name === "plan");
+  if (!dynamic) throw unrecognised(module, "buildGatewayReloadPlan applies actions in an unrecognised way", plan);
+  // Actions are plan flag names; restart channels are clawdiff's encoding of a rule's `channels`.
+  const declared = module.consts.has("RELOAD_ACTIONS") ? asStringArray(evaluate(module.consts.get("RELOAD_ACTIONS")!, { module, locals: new Map() }), module, plan, "RELOAD_ACTIONS") : [];
+  const names = [...new Set([...declared, ...initialFlags(module, plan), ...ruleActions.filter((action) => !action.startsWith(CHANNEL_ACTION_PREFIX))])];
+  const flags = Object.fromEntries(names.filter((name) => !/^restart(Channels|Services|ChannelAccounts)$/.test(name)).map((name) => [name, name]));
+  return { flags, channelPrefix: CHANNEL_ACTION_PREFIX, ...(Object.keys(implies).length ? { implies } : {}) };
+}
+
+/** `/^plugins\.installs\..+\.(installedAt|resolvedAt)$/` → where install records live and which keys are stamps. */
+export function installRecordNoop(module: JsModule): InstallRecordNoop | undefined {
+  const fn = module.functions.get("isPluginInstallTimestampPath");
+  if (!fn) return undefined;
+  const regex = descendants(fn).find((node) => node.type === "Literal" && node.regex);
+  const match = regex ? /^\^((?:\w+\\\.)+)\.\+\\\.\(([\w|]+)\)\$$/.exec(regex.regex.pattern) : null;
+  if (!match) throw unrecognised(module, "unrecognised install-record timestamp pattern", fn);
+  return { recordsPath: match[1]!.replace(/\\\./g, ".").replace(/\.$/, ""), timestampKeys: match[2]!.split("|") };
+}
+
+/** The fallback for a path no rule matches: restart, in every era seen so far. */
+export function fallbackKind(module: JsModule): "restart" {
+  const text = module.text.slice(planFunction(module).start, planFunction(module).end);
+  if (/if \(!rule\) \{\s*plan\.restartGateway = true/.test(text) || /rule\?\.kind \?\? "restart"/.test(text)) return "restart";
+  throw unrecognised(module, "cannot tell what buildGatewayReloadPlan does with an unmatched path", planFunction(module));
+}
+
+/**
+ * 2026.9.2+: `gateway.auth.token|password` restart unless
+ * canHotReloadGatewayAuthCredentials(previous, candidate), i.e. the effective
+ * auth mode is token or password on both sides and unchanged.
+ */
+export function credentialCondition(module: JsModule): { prefixes: string[]; condition: RuleCondition } | null {
+  const plan = planFunction(module);
+  const call = descendants(plan).find((node) => node.type === "CallExpression" && node.callee.name === "canHotReloadGatewayAuthCredentials");
+  if (!call) return null;
+  const includes = descendants(plan).find(
+    (node) => node.type === "CallExpression" && node.callee.property?.name === "includes" && node.callee.object.type === "Identifier" && module.consts.has(node.callee.object.name),
+  );
+  if (!includes) throw unrecognised(module, "credential hot-reload condition without a list of credential paths", call);
+  const prefixes = asStringArray(evaluate(includes.callee.object, { module, locals: new Map() }), module, includes, "credential paths");
+  return {
+    prefixes,
+    condition: {
+      requireUnchanged: ["gateway.auth.mode"],
+      otherwiseKind: "restart",
+      note: "hot only while the effective gateway auth mode (token or password) is the same before and after (canHotReloadGatewayAuthCredentials); clawdiff approximates it as gateway.auth.mode unchanged",
+    },
+  };
+}
