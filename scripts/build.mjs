@@ -29,8 +29,19 @@ for (const name of readdirSync("dist")) {
 
 // Type declarations for `import { diffStates } from "clawdiff"` (package.json
 // "types"): emitted by tsc from the same sources into dist/types, written in
-// place and stale ones dropped afterwards, like the chunks above.
-const emitted = execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json", "--listEmittedFiles"], { encoding: "utf8" })
+// place and stale ones dropped afterwards, like the chunks above. Type errors
+// do not stop the bundle (tsc still emits); `npm test` type-checks and fails.
+function emitDeclarations() {
+  try {
+    return execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json", "--listEmittedFiles"], { encoding: "utf8" });
+  } catch (error) {
+    if (typeof error.stdout !== "string") throw error;
+    const diagnostics = error.stdout.split("\n").filter((line) => line !== "" && !line.startsWith("TSFILE: "));
+    process.stderr.write(`build: declarations emitted with type errors:\n${diagnostics.join("\n")}\n`);
+    return error.stdout;
+  }
+}
+const emitted = emitDeclarations()
   .split("\n")
   .filter((line) => line.startsWith("TSFILE: "))
   .map((line) => resolve(line.slice("TSFILE: ".length).trim()));

@@ -20,7 +20,7 @@ export interface StateOptions {
   /** Extra dotenv files, below the process env and above each state dir's `.env`. */
   envFiles?: string[];
   /** The environment `${VAR}` also resolves from: `process.env` by default, `false` for hermetic runs. */
-  processEnv?: NodeJS.ProcessEnv | false;
+  processEnv?: Record<string, string | undefined> | false;
   allowIncludeOutside?: boolean;
   maxBytes?: number;
   /** Where relative specs resolve (default `process.cwd()`). */

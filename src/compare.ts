@@ -1,12 +1,14 @@
 import { isDeepStrictEqual } from "node:util";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
-import { valueIn } from "./config/views.js";
+import { valueIn, type ConfigView } from "./config/views.js";
 import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
 import { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
 import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
 import type { RuleCatalog } from "./rules/catalog.js";
+import type { EvaluatorView, EvaluatorViews } from "./rules/evaluator-views.js";
 import type { ConfigInput } from "./sources/config-input.js";
+import { alignSnapshotSides } from "./sources/snapshot-sides.js";
 
 /** Everything one comparison computed, before any formatting. */
 export interface Comparison {
@@ -19,6 +21,8 @@ export interface Comparison {
   /** Paths whose authored form differs while the evaluator sees no change (e.g. `${VAR}` vs its value). */
   authoredOnly: ChangedPath[];
   reloadMode: ReloadMode;
+  /** Which form of the config each side of the evaluator's diff held (version and trigger dependent). */
+  views: ComparedViews;
   current: PlannedOutcome;
   /** The same changes planned under `--proposed` rules, when given. */
   proposed?: PlannedOutcome;
@@ -29,6 +33,23 @@ export interface PlannedOutcome {
   plan: ReloadPlan;
   action: ReloadAction;
 }
+
+export interface ComparedViews extends Omit<EvaluatorViews, "before" | "after"> {
+  before: EvaluatorView;
+  after: EvaluatorView;
+}
+
+/** From 2026.4.22 on, both watcher sides are the sourceConfig: the default when no table says otherwise. */
+export const SOURCE_VIEWS: ComparedViews = { trigger: "watcher", before: "source", after: "source", since: "2026.4.22", sources: [] };
+
+const CONFIG_VIEW: Record<EvaluatorView, ConfigView> = { source: "compare", runtime: "semantic", persisted: "persisted" };
+
+/** One side's value as the evaluator saw it. */
+export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segments: readonly string[]): unknown {
+  return valueIn(loaded, CONFIG_VIEW[view], segments);
+}
+
+const wholeView = (loaded: LoadedConfig, view: EvaluatorView): unknown => (view === "persisted" ? loaded.root.parsed : loaded[CONFIG_VIEW[view] as "compare" | "semantic"]);
 
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
@@ -51,9 +72,9 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
   return { catalog, plan, action: decideReloadAction(plan, mode) };
 }
 
-function evaluatorChanges(before: LoadedConfig, after: LoadedConfig): ChangedPath[] {
+function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews): ChangedPath[] {
   return [
-    ...diffConfigPaths(before.compare, after.compare),
+    ...diffConfigPaths(wholeView(before, views.before), wholeView(after, views.after)),
     ...diffConfigPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords)),
   ];
 }
@@ -69,11 +90,12 @@ export function compareInputs(
   beforeInput: ConfigInput,
   afterInput: ConfigInput,
   catalog: RuleCatalog,
-  options: { before?: LoadOptions; after?: LoadOptions; proposed?: RuleCatalog } = {},
+  options: { before?: LoadOptions; after?: LoadOptions; proposed?: RuleCatalog; views?: ComparedViews } = {},
 ): Comparison {
-  const before = loadConfig(beforeInput, options.before);
-  const after = loadConfig(afterInput, options.after);
-  const changes = evaluatorChanges(before, after);
+  const views = options.views ?? SOURCE_VIEWS;
+  // A snapshot side holds fingerprints where secrets were: both sides are masked alike before the diff.
+  const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
+  const changes = evaluatorChanges(before, after, views);
   const semanticallyChanged = changes.map((change) =>
     !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
   );
@@ -86,6 +108,7 @@ export function compareInputs(
     semanticallyChanged,
     authoredOnly: authoredOnlyChanges(before, after, changes),
     reloadMode,
+    views,
     current: planOutcome(catalog, before, after, changes, reloadMode.mode),
     ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode) } : {}),
   };

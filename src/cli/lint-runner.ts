@@ -4,7 +4,8 @@ import type { ConfigKeys } from "../lint/config-keys.js";
 import { checkExpectations } from "../lint/expectations.js";
 import { findHazards } from "../lint/hazards.js";
 import type { FixtureResult } from "../lint/result.js";
-import { loadCatalog, loadDefaultsFor, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
+import type { EvaluatorViews } from "../rules/evaluator-views.js";
+import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { loadConfigKeysFor } from "../sources/config-keys-store.js";
 import { readFixture, type FixtureLocation } from "../sources/fixture-source.js";
 import { isClawdiffError } from "../shared/errors.js";
@@ -30,6 +31,7 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
   const catalogs = memo<LoadedCatalog>();
   const defaults = memo<DefaultsTable | null>();
   const configKeys = memo<ConfigKeys | null>();
+  const evaluatorViews = memo<EvaluatorViews>();
 
   return (location) => {
     const result: FixtureResult = { name: location.name, status: "pass", failures: [], warnings: [] };
@@ -44,8 +46,10 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
           : catalogs(`${catalogKey(rules, location.dir)}\u0000${catalogKey(proposedSpec, location.dir)}`, () => loadProposedCatalog(proposedSpec, rules, location.dir));
       const version = catalog.catalog.openclawVersion;
       // Sides resolve against the fixture; messages name files relative to where lint runs.
+      const trigger = spec.trigger ?? "watcher";
       const { comparison, report } = compareSpecs(resolve(location.dir, spec.before), resolve(location.dir, spec.after), {
         catalog,
+        views: evaluatorViews(`${version}\u0000${trigger}`, () => loadEvaluatorViews(version, trigger)),
         ...(proposed ? { proposed } : {}),
         // Hermetic: a fixture's result must not depend on the environment lint runs in.
         loadOptions: { env: { overrides: spec.env ?? {} }, defaults: defaults(version, () => loadDefaultsFor(version)), allowIncludeOutside: false },

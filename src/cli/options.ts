@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../report/formats/index.js";
+import type { ReloadTrigger } from "../rules/evaluator-views.js";
 import type { ColorChoice } from "./color.js";
 import type { CliIO } from "./io.js";
 
@@ -15,6 +16,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export interface LoadCliOptions {
   rules: string;
   proposed?: string;
+  trigger?: ReloadTrigger;
   config?: string;
   maxBytes?: number;
   env: string[];
@@ -33,6 +35,11 @@ export interface OutputCliOptions {
 export function addLoadOptions(command: Command): Command {
   return command
     .option("--rules <catalog>", "rule catalog: openclaw@<version>, latest, or a catalog file", "latest")
+    .addOption(
+      new Option("--trigger <trigger>", "what made the gateway evaluate: its file watcher, or its own in-process write (agents.create, config.patch)")
+        .choices(["watcher", "write"])
+        .default("watcher"),
+    )
     .option("--proposed <rules>", "also plan under proposed rules: a catalog (openclaw@<version>, file) or an overlay file")
     .option("--config <relpath>", "config file inside each state directory, or path in the repository for git: specs (default openclaw.json)")
     .option("--max-bytes <n>", "refuse config files larger than this", parsePositiveInteger)

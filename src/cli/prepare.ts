@@ -3,13 +3,14 @@ import { compareInputs, type Comparison } from "../compare.js";
 import type { EnvOptions, LoadOptions } from "../config/load-config.js";
 import { diffStateFiles, type StateFileChange } from "../diff/state-files.js";
 import { buildReport, type DiffReport } from "../report/model.js";
-import { loadCatalog, loadDefaultsFor, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
+import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { openConfigInput, type ConfigInput, type ConfigInputOptions } from "../sources/config-input.js";
 import { GitSession } from "../sources/git/session.js";
 import { INDEX_REVISION, WORKTREE_REVISION } from "../sources/git/spec.js";
 import { readTextFile } from "../sources/read-file.js";
 import { listStateFiles } from "../sources/state-files.js";
 import { ClawdiffError } from "../shared/errors.js";
+import type { EvaluatorViews } from "../rules/evaluator-views.js";
 import type { CliIO } from "./io.js";
 import type { GitShortcutCliOptions, LoadCliOptions, OutputCliOptions } from "./options.js";
 
@@ -17,7 +18,8 @@ function parseEnvAssignments(assignments: string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const assignment of assignments) {
     const equals = assignment.indexOf("=");
-    if (equals <= 0) throw new ClawdiffError("usage", `--env expects KEY=VALUE, got '${assignment.replace(/=.*/, "=…")}'`);
+    // Never echo the argument: without '=' it may be a pasted secret value rather than a name.
+    if (equals <= 0) throw new ClawdiffError("usage", `--env expects KEY=VALUE, got ${equals === 0 ? "an empty KEY" : "no '='"} (the argument is not shown)`);
     values[assignment.slice(0, equals)] = assignment.slice(equals + 1);
   }
   return values;
@@ -48,6 +50,8 @@ function stateFileChanges(before: ConfigInput, after: ConfigInput, comparison: C
 
 export interface PreparedRun {
   catalog: LoadedCatalog;
+  /** The config forms the evaluator of the catalog's version diffs for the chosen trigger. */
+  views: EvaluatorViews;
   proposed?: LoadedCatalog;
   loadOptions: LoadOptions;
   inputOptions: ConfigInputOptions;
@@ -59,6 +63,7 @@ export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, 
   const catalog = loadCatalog(options.rules, io.cwd);
   return {
     catalog,
+    views: loadEvaluatorViews(catalog.catalog.openclawVersion, options.trigger ?? "watcher"),
     ...(options.proposed !== undefined ? { proposed: loadProposedCatalog(options.proposed, options.rules, io.cwd) } : {}),
     loadOptions: {
       env: envOptions(options, io),
@@ -97,6 +102,7 @@ export function compareOpenedInputs(before: ConfigInput, after: ConfigInput, run
   const comparison = compareInputs(before, after, run.catalog.catalog, {
     before: run.loadOptions,
     after: run.loadOptions,
+    views: run.views,
     ...(run.proposed ? { proposed: run.proposed.catalog } : {}),
   });
   const report = buildReport(comparison, {

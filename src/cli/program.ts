@@ -6,15 +6,17 @@ import { registerDiff } from "./commands/diff.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGitDiffDriver } from "./commands/git-diff-driver.js";
 import { registerLogRange } from "./commands/log-range.js";
+import { registerRules } from "./commands/rules.js";
 import { registerLint } from "./commands/lint.js";
 import { registerLog } from "./commands/log.js";
+import { registerSnapshot } from "./commands/snapshot.js";
 import { registerWatch } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 
 /** Every command registers itself; the first is the default. */
-const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch];
+const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch, registerSnapshot, registerRules];
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command("clawdiff")

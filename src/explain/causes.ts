@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Comparison, PlannedOutcome } from "../compare.js";
+import { evaluatorValue, type Comparison, type PlannedOutcome } from "../compare.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { valueIn } from "../config/views.js";
 import type { ChangedPath } from "../diff/config-paths.js";
@@ -56,6 +56,41 @@ function secretRefCause(before: unknown, after: unknown, comparison: Comparison)
 
 const abbreviateList = (items: readonly string[], max = 3) => (items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`);
 
+const holdsIncludeDirective = (value: unknown): boolean =>
+  isPlainObject(value) && (Object.hasOwn(value, "$include") || Object.values(value).some(holdsIncludeDirective));
+
+/**
+ * When the two sides of the evaluator's diff are different forms of the
+ * config (an in-process write handing on the persisted file in 2026.4.22–4.23),
+ * `${VAR}` text meets its resolved value and `$include` directives meet the
+ * content they include, though nothing changed.
+ */
+function viewFormCause(comparison: Comparison, dotted: string, evaluatedBefore: unknown, evaluatedAfter: unknown): Cause | null {
+  const { views } = comparison;
+  if (views.before === views.after) return null;
+  const persistedSide = views.after === "persisted" ? "after" : views.before === "persisted" ? "before" : null;
+  if (!persistedSide) return null;
+  const uses = { before: envUsesUnder(comparison.before, dotted), after: envUsesUnder(comparison.after, dotted) };
+  if (uses[persistedSide].length > 0) {
+    const names = [...new Set(uses[persistedSide].map((use) => use.name))];
+    return {
+      code: "ENV_REF_FORM_ONLY",
+      summary: `the evaluator compares ${names.map((name) => `\${${name}}`).join(", ")} as written (${persistedSide}) against the resolved value (${persistedSide === "after" ? "before" : "after"}): the ${views.trigger} path of this version diffs different forms of the config`,
+      meaningPreserving: true,
+      evidence: { ...uses, views: { before: views.before, after: views.after } },
+    };
+  }
+  if (holdsIncludeDirective(persistedSide === "after" ? evaluatedAfter : evaluatedBefore)) {
+    return {
+      code: "INCLUDE_RELOCATED",
+      summary: `the evaluator compares the $include directive as written (${persistedSide}) against the content it includes`,
+      meaningPreserving: true,
+      evidence: { views: { before: views.before, after: views.after } },
+    };
+  }
+  return null;
+}
+
 /** Causes of one change the evaluator sees. */
 export function causesForChange(change: ChangedPath, semanticChange: boolean, classification: Classification, comparison: Comparison, outcome: PlannedOutcome): Cause[] {
   const { before, after } = comparison;
@@ -63,8 +98,9 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
   const dotted = change.segments.join(".");
   const authoredBefore = valueIn(before, "authored", change.segments);
   const authoredAfter = valueIn(after, "authored", change.segments);
-  const compareBefore = valueIn(before, "compare", change.segments);
-  const compareAfter = valueIn(after, "compare", change.segments);
+  const { views } = comparison;
+  const compareBefore = evaluatorValue(before, views.before, change.segments);
+  const compareAfter = evaluatorValue(after, views.after, change.segments);
 
   if (isWriterMetadata(change.path)) {
     causes.push({ code: "WRITER_METADATA", summary: "a stamp config writers set on every save; nobody edited it", meaningPreserving: true, evidence: { pattern: "meta.*, wizard.lastRun*, plugins.installs.*.installedAt|resolvedAt" } });
@@ -83,9 +119,11 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
       });
     }
   }
+  const formCause = semanticChange ? null : viewFormCause(comparison, dotted, compareBefore, compareAfter);
+  if (formCause) causes.push(formCause);
   const refCause = secretRefCause(compareBefore, compareAfter, comparison);
   if (refCause) causes.push(refCause);
-  if (isDeepStrictEqual(authoredBefore, authoredAfter) && !isDeepStrictEqual(compareBefore, compareAfter)) {
+  if (semanticChange && isDeepStrictEqual(authoredBefore, authoredAfter) && !isDeepStrictEqual(compareBefore, compareAfter)) {
     const uses = { before: envUsesUnder(before, dotted), after: envUsesUnder(after, dotted) };
     causes.push({
       code: "ENV_VALUE_CHANGED",

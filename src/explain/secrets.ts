@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { isPlainObject } from "../shared/values.js";
 
-const SECRET_KEY = /token|password|passwd|secret|api[-_]?key|private[-_]?key|credential|cookie|bearer|^key$|signing/i;
+// authorization: provider headers carry "Bearer <key>"; webhook: a Slack or Discord webhook URL is itself the credential.
+const SECRET_KEY = /token|password|passwd|secret|api[-_]?key|private[-_]?key|credential|cookie|bearer|^key$|signing|authorization|webhook/i;
 const ENV_REF_ONLY = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 
 /** Short, stable, one-way: enough to see that a secret changed, never enough to recover it. */

@@ -29,6 +29,8 @@ export interface FixtureSpec {
   after: string;
   rules?: string;
   proposed?: string;
+  /** What made the gateway evaluate, as for --trigger (default: the watcher). */
+  trigger?: "watcher" | "write";
   config?: string;
   env?: Record<string, string>;
   expect?: FixtureExpectation;

@@ -14,9 +14,14 @@ export function findHazards(report: DiffReport, comparison: Comparison, configKe
   hazards.push(...report.warnings.map((warning) => `${warning.side}: ${warning.path}: ${warning.message}`));
   if (configKeys) {
     for (const side of ["before", "after"] as const) {
-      for (const key of unknownRootKeys(comparison[side].authored, configKeys)) {
-        hazards.push(`${side}: unknown top-level key '${key}' (openclaw@${configKeys.openclawVersion} rejects the config)`);
-      }
+      const loaded = comparison[side];
+      const keys = unknownRootKeys(loaded.authored, configKeys);
+      const origins = loaded.origins.originsFor(keys.map((key) => [key]));
+      keys.forEach((key, index) => {
+        const origin = origins[index]?.[0];
+        const where = origin ? [origin.file, origin.line, origin.column].filter((part) => part !== undefined).join(":") : "";
+        hazards.push(`${side}: ${where ? `${where}: ` : ""}unknown top-level key '${key}' (openclaw@${configKeys.openclawVersion} rejects the config)`);
+      });
     }
   }
   return hazards;

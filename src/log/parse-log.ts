@@ -27,7 +27,7 @@ export interface ParsedLog {
 }
 
 // A continuation of a wrapped path list: path-ish tokens separated by commas, maybe the closing parenthesis and a suffix.
-const CONTINUATION = /^\s*[^\s()[\]{}]+(?:,\s*[^\s()[\]{}]+)*,?\s*(?:\).*)?$/;
+const CONTINUATION = /^\s*[^\s,()[\]{}]+(?:,\s*[^\s,()[\]{}]+)*,?\s*(?:\).*)?$/;
 const MAX_WRAPPED_LINES = 50;
 
 function toRecord(first: LogLine, message: ReloadMessage, lines: number, truncated: boolean): ReloadRecord {

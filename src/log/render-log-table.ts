@@ -76,7 +76,7 @@ function summaryLines(report: LogReport): string[] {
 export function renderLogTable(report: LogReport, palette: Palette): string {
   const { lines } = report;
   const header = [
-    palette.bold(`${report.events.length} reload event(s) in ${report.input.log}: ${lines.total} lines, ${lines.reload} about reloads, ${lines.malformed} malformed (skipped)`),
+    palette.bold(`${report.events.length} reload event(s) in ${report.input.log}: ${lines.total} lines, ${lines.reload} about reloads and restarts, ${lines.malformed} malformed (skipped)`),
     `rules ${report.catalogs.current}${report.catalogs.proposed ? `, proposed ${report.catalogs.proposed}` : ""}${report.input.state ? `; state ${report.input.before ?? "?"} → ${report.input.state}` : ""}`,
     "",
   ];

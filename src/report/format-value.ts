@@ -74,3 +74,31 @@ export function abbreviateValue(value: unknown, maxLength = 40): string {
   const full = typeof value === "string" ? JSON.stringify(value) : String(value);
   return `${full.slice(0, maxLength - 1)}…`;
 }
+
+const commonPrefixLength = (a: string, b: string) => {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length += 1;
+  return length;
+};
+
+/**
+ * Both sides of a change, each within `maxLength`. Two long strings that
+ * share a prefix are shown from a little before the first difference, so
+ * abbreviating never hides what changed.
+ */
+export function abbreviatePair(before: unknown, after: unknown, maxLength = 40): [string, string] {
+  if (typeof before === "string" && typeof after === "string" && !REDACTED.test(before) && !REDACTED.test(after)) {
+    const quotedBefore = JSON.stringify(before);
+    const quotedAfter = JSON.stringify(after);
+    if (quotedBefore.length > maxLength || quotedAfter.length > maxLength) {
+      const shared = commonPrefixLength(quotedBefore, quotedAfter);
+      const context = Math.max(0, Math.floor(maxLength / 3));
+      const start = Math.max(0, shared - context);
+      if (start > 0) {
+        const tail = (text: string) => `…${text.slice(start, start + maxLength - 2)}${text.length - start > maxLength - 2 ? "…" : ""}`;
+        return [tail(quotedBefore), tail(quotedAfter)];
+      }
+    }
+  }
+  return [abbreviateValue(before, maxLength), abbreviateValue(after, maxLength)];
+}

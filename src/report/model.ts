@@ -116,6 +116,16 @@ function missingEnvWarnings(side: "before" | "after", loaded: Comparison["before
   return warnings;
 }
 
+export interface ReportEvaluator {
+  trigger: "watcher" | "write";
+  before: string;
+  after: string;
+  /** The first OpenClaw version these views hold for. */
+  since: string;
+  note?: string;
+  sources: string[];
+}
+
 export type Verdict = "no-change" | ReloadAction;
 
 export interface DiffReport {
@@ -124,6 +134,8 @@ export interface DiffReport {
   inputs: { before: ReportInput; after: ReportInput };
   catalogs: { current: ReportCatalog; proposed?: ReportCatalog };
   reloadMode: { mode: string; source: string };
+  /** Which form of the config each side of the evaluator's diff held, and why (schemas/evaluator-views.json). */
+  evaluator: ReportEvaluator;
   changedPaths: string[];
   plans: { current: ReportPlan; proposed?: ReportPlan };
   changes: ReportChange[];
@@ -289,6 +301,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
       ...(proposed ? { proposed: describeCatalog(proposed, options.proposedRequest ?? { requested: proposed.catalog.id, resolution: "file" }) } : {}),
     },
     reloadMode: { mode: reloadMode.mode, source: reloadMode.source },
+    evaluator: { ...comparison.views },
     changedPaths: changes.map((change) => change.path),
     plans: { current: plan, ...(proposedPlan ? { proposed: proposedPlan } : {}) },
     changes: reportChanges,

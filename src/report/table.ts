@@ -5,7 +5,8 @@ import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChan
 import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
-import { abbreviateValue } from "./format-value.js";
+import { abbreviatePair } from "./format-value.js";
+import { suppressionOf, suppressionText } from "./formats/describe.js";
 
 export interface TableOptions {
   palette: Palette;
@@ -20,6 +21,12 @@ const GROUPS = [
 ] as const;
 
 const PATH_COLUMN_MAX = 0.4;
+
+const VIEW_WORDS: Record<string, string> = {
+  source: "the source config",
+  runtime: "the runtime config (defaults filled in)",
+  persisted: "the file as written (${VAR} and $include kept)",
+};
 
 /** Word-wraps one line of prose to `width`, continuation lines indented by `indent` spaces. */
 export function wrapLine(text: string, width: number, indent = 2): string[] {
@@ -70,7 +77,8 @@ export function describeCause(cause: Cause): string {
 
 function valueLine(change: { before?: unknown; after?: unknown }, width: number): string {
   const budget = Math.max(16, Math.floor((width - 3) / 2));
-  return `${abbreviateValue(change.before, budget)} → ${abbreviateValue(change.after, budget)}`;
+  const [before, after] = abbreviatePair(change.before, change.after, budget);
+  return `${before} → ${after}`;
 }
 
 function kindColour(kind: string, palette: Palette): (text: string) => string {
@@ -90,6 +98,10 @@ function contextLines(report: DiffReport, palette: Palette, width: number): stri
   const resolution = current.resolution === "nearest-older" || current.resolution === "covered" ? ` (${current.resolution} for ${current.requested})` : "";
   const mode = `reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`;
   const lines = [`${inputName(report.inputs.before)} → ${inputName(report.inputs.after)}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`];
+  const { evaluator } = report;
+  if (evaluator.trigger === "write" || evaluator.before !== "source" || evaluator.after !== "source") {
+    lines.push(`evaluator (${evaluator.trigger}, openclaw ≥ ${evaluator.since}): ${VIEW_WORDS[evaluator.before]} against ${VIEW_WORDS[evaluator.after]}`);
+  }
   if (proposed && report.plans.proposed) {
     const moved = report.summary.reclassifiedPaths;
     lines.push(`proposed ${proposed.id}, ${proposed.matching}: ${report.plans.proposed.outcome}; ${moved} path${moved === 1 ? "" : "s"} reclassified`);
@@ -97,14 +109,31 @@ function contextLines(report: DiffReport, palette: Palette, width: number): stri
   return lines.flatMap((line) => wrapLine(line, width)).map((line) => palette.dim(line));
 }
 
-function changeTitle(change: ReportChange, palette: Palette): string {
+/** A long path broken after dots so the path column wraps it instead of cutting it. */
+export function breakPath(path: string, width: number): string {
+  const limit = Math.max(8, width);
+  const lines: string[] = [];
+  let current = "";
+  for (const segment of path.split(".")) {
+    const piece = current === "" ? segment : `.${segment}`;
+    if (current !== "" && current.length + piece.length > limit) {
+      lines.push(current);
+      current = piece;
+    } else current += piece;
+  }
+  lines.push(current);
+  return lines.join("\n");
+}
+
+function changeTitle(report: DiffReport, change: ReportChange, palette: Palette, pathWidth: number): string {
   const current = change.classification.current;
   const tags = [
+    ...(suppressionOf(report, change) ? [palette.dim("ignored")] : []),
     ...(current.kind === "restart" ? [palette.red("← forces restart")] : []),
     ...(current.actions.length > 0 ? [`→ ${current.actions.join(", ")}`] : []),
     ...(change.spurious ? [palette.magenta("spurious")] : []),
   ];
-  return [change.path, ...tags].join("\n");
+  return [breakPath(change.path, pathWidth), ...tags].join("\n");
 }
 
 function proposedLine(change: ReportChange, palette: Palette): string[] {
@@ -116,15 +145,17 @@ function proposedLine(change: ReportChange, palette: Palette): string[] {
 }
 
 /** One path's entry: title in the first column, its story in the second. */
-function changeRows(change: ReportChange, palette: Palette, detailWidth: number): [string, string] {
+function changeRows(report: DiffReport, change: ReportChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [string, string] {
+  const suppression = suppressionOf(report, change);
   const details = [
     valueLine(change, detailWidth),
     ...change.causes.map(describeCause),
     ...(change.classification.current.fallback ? [] : [describeRule(change.classification.current)]),
     ...proposedLine(change, palette),
+    ...(suppression ? [palette.dim(suppressionText(suppression))] : []),
     ...(describeLocations(change.provenance) ? [palette.dim(describeLocations(change.provenance)!)] : []),
   ];
-  return [changeTitle(change, palette), details.join("\n")];
+  return [changeTitle(report, change, palette, pathWidth - 1), details.join("\n")];
 }
 
 function columnWidths(paths: readonly string[], width: number): [number, number] {
@@ -146,7 +177,7 @@ function section(title: string, rows: [string, string][], widths: [number, numbe
   return ["", palette.bold(`${title} (${rows.length})`), ...body];
 }
 
-function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, detailWidth: number): [string, string] {
+function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [string, string] {
   const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
   const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} is unset`));
   const location = describeLocations(change.provenance);
@@ -156,11 +187,23 @@ function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, detailWidth
     ...env.map((line) => palette.dim(line)),
     ...(location ? [palette.dim(location)] : []),
   ];
-  return [change.path, details.join("\n")];
+  return [breakPath(change.path, pathWidth - 1), details.join("\n")];
 }
 
 function stateFileRows(report: DiffReport): [string, string][] {
   return report.stateFiles.filter((file) => file.watch !== "watched").map((file) => [file.path, `${file.change}: ${file.note}`]);
+}
+
+/** The ignore file's effect: what the verdict is without the suppressed changes, and entries that did nothing. */
+function ignoreLines(report: DiffReport, palette: Palette, width: number): string[] {
+  const outcome = report.ignore;
+  if (!outcome) return [];
+  const count = report.suppressed?.length ?? 0;
+  const lines = [`ignore file ${outcome.file}: ${count} change${count === 1 ? "" : "s"} suppressed; verdict without them: ${outcome.effectiveVerdict}`];
+  const entryText = (entry: { path: string; file: string; line?: number }) => `${entry.path} (${entry.file}${entry.line !== undefined ? `:${entry.line}` : ""})`;
+  for (const entry of outcome.stale) lines.push(`stale ignore entry, matched nothing: ${entryText(entry)}`);
+  for (const entry of outcome.expired) lines.push(`expired ignore entry, not applied: ${entryText(entry)}`);
+  return ["", ...lines.flatMap((line) => wrapLine(line, width)).map((line) => palette.dim(line))];
 }
 
 function legend(report: DiffReport, palette: Palette, width: number): string[] {
@@ -177,14 +220,14 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
   for (const group of GROUPS) {
     const members = report.changes.filter((change) => change.classification.current.kind === group.kind);
     const title = kindColour(group.kind, palette)(group.title);
-    lines.push(...section(title, members.map((change) => changeRows(change, palette, widths[1])), widths, palette));
+    lines.push(...section(title, members.map((change) => changeRows(report, change, palette, widths)), widths, palette));
   }
   lines.push(
-    ...section("Not seen by the evaluator (same effective value)", report.formOnlyChanges.map((change) => formOnlyRow(change, palette, widths[1])), widths, palette),
+    ...section("Not seen by the evaluator (same effective value)", report.formOnlyChanges.map((change) => formOnlyRow(change, palette, widths)), widths, palette),
     ...section("State files changed outside the config", stateFileRows(report), widths, palette),
   );
   if (report.formatOnlyFiles.length > 0) lines.push("", ...wrapLine(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`, width).map((line) => palette.dim(line)));
   for (const warning of report.warnings) lines.push(...wrapLine(`warning (${warning.side}) ${warning.path}: ${warning.message}`, width).map((line) => palette.yellow(line)));
-  lines.push(...legend(report, palette, width));
+  lines.push(...ignoreLines(report, palette, width), ...legend(report, palette, width));
   return `${lines.join("\n")}\n`;
 }

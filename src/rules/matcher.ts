@@ -48,14 +48,28 @@ export function createRuleMatcher(rules: readonly ReloadRule[], semantics: Match
   });
 
   let visits = 0;
+  /**
+   * Rule indices grouped by prefix depth (shallowest first), each group in
+   * catalog order. A `*` prefix segment (2026.9.x, e.g.
+   * `agents.entries.*.decisionModel`) matches any one non-empty path segment,
+   * so the walk follows both the exact child and the `*` child.
+   */
   function matchingIndexGroups(path: string): number[][] {
     const groups: number[][] = [];
-    let node: TrieNode | undefined = root;
+    let frontier: TrieNode[] = [root];
     for (const segment of path.split(".")) {
-      node = node.children.get(segment);
+      const next: TrieNode[] = [];
+      for (const node of frontier) {
+        const exact = node.children.get(segment);
+        if (exact) next.push(exact);
+        const wildcard = segment === "" ? undefined : node.children.get("*");
+        if (wildcard) next.push(wildcard);
+      }
       visits += 1;
-      if (!node) break;
-      if (node.ruleIndices.length > 0) groups.push(node.ruleIndices);
+      if (next.length === 0) break;
+      const indices = next.flatMap((node) => node.ruleIndices);
+      if (indices.length > 0) groups.push(next.length === 1 ? indices : indices.sort((a, b) => a - b));
+      frontier = next;
     }
     return groups;
   }

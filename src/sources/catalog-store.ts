@@ -6,6 +6,7 @@ import { ClawdiffError } from "../shared/errors.js";
 import { locateInText } from "../config/locate.js";
 import { looksLikeCatalog, validateCatalog, validateOverlay } from "../rules/load-catalog.js";
 import { applyOverlay } from "../rules/overlay.js";
+import { evaluatorViewsFor, validateEvaluatorViews, type EvaluatorViews, type ReloadTrigger } from "../rules/evaluator-views.js";
 import type { LocatePointer } from "../shared/schema-validation.js";
 import type { RuleCatalog } from "../rules/catalog.js";
 import { resolveCatalogEntry, type CatalogEntry, type ResolvedCatalogEntry } from "../rules/resolve-catalog.js";
@@ -40,6 +41,13 @@ export function readNearestVersionFile(folder: string, version: string): { data:
   if (!chosen) return null;
   const display = `schemas/${folder}/${chosen.name}`;
   return { data: parseConfigText(readTextFile(join(dir, chosen.name), display), display), display };
+}
+
+/** Which config forms the evaluator of `version` diffs, for the given trigger (schemas/evaluator-views.json). */
+export function loadEvaluatorViews(version: string, trigger: ReloadTrigger): EvaluatorViews {
+  const display = "schemas/evaluator-views.json";
+  const table = validateEvaluatorViews(parseConfigText(readTextFile(join(packageRoot(), "schemas", "evaluator-views.json"), display), display), display);
+  return evaluatorViewsFor(table, version, trigger);
 }
 
 /** The bundled defaults table for `version`: its own, or the nearest older one. */

@@ -2,6 +2,8 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { relative, resolve, isAbsolute, dirname } from "node:path";
 import { ClawdiffError } from "../shared/errors.js";
 import { DEFAULT_MAX_BYTES, decodeUtf8, fileError, readTextFile } from "./read-file.js";
+import { isSnapshotText, openSnapshotInput } from "./snapshot-input.js";
+import type { Snapshot } from "./snapshot-model.js";
 import { openGitInput, type GitInputInfo } from "./git/open-git-input.js";
 import { GitSession } from "./git/session.js";
 import { isGitSpec } from "./git/spec.js";
@@ -31,6 +33,8 @@ export interface ConfigInput {
   reader: SourceReader;
   /** For `git:` inputs: the resolved commit and the paths read. */
   git?: GitInputInfo;
+  /** For a `clawdiff snapshot` file: the frozen state (see snapshot-sides.ts). */
+  snapshot?: Snapshot;
 }
 
 export interface ConfigInputOptions {
@@ -97,7 +101,10 @@ export function openConfigInput(spec: string, options: ConfigInputOptions = {}):
   }
 
   if (!isDirectory) {
-    return { kind: "file", label: spec, stateDir: dirname(target), configPath: target, text: reader.readText(target), reader };
+    const text = reader.readText(target);
+    // A `clawdiff snapshot` file stands for the state it froze.
+    if (isSnapshotText(text)) return openSnapshotInput(spec, target, dirname(target), text, reader);
+    return { kind: "file", label: spec, stateDir: dirname(target), configPath: target, text, reader };
   }
 
   const configPath = resolve(target, options.configRelPath ?? DEFAULT_CONFIG_NAME);

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "../config/load-config.js";
 import { ClawdiffError, isClawdiffError } from "../shared/errors.js";
 import { DEFAULT_CONFIG_NAME, openConfigInput, type ConfigInput, type ConfigInputOptions, type SourceReader } from "./config-input.js";
+import { fileError } from "./read-file.js";
 import type { ReadResult } from "./watch-transitions.js";
 
 /** One valid read of a watched state directory, frozen: later edits on disk do not change it. */
@@ -51,6 +52,17 @@ function replayReader(recording: Recording, display: (path: string) => string): 
     exists: (path) => recording.exists.get(path) ?? recording.texts.has(path),
     display,
   };
+}
+
+/** The directory to watch must exist; its config may come and go. */
+export function assertWatchableDir(spec: string, cwd: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(resolve(cwd, spec)).isDirectory();
+  } catch (error) {
+    throw fileError(error, spec);
+  }
+  if (!isDirectory) throw new ClawdiffError("usage", "watch takes a state directory", { file: spec });
 }
 
 function configExists(spec: string, options: ConfigInputOptions): boolean {

@@ -53,3 +53,29 @@ export function watchFile(path: string, onChange: () => void, options: { pollMs?
     },
   };
 }
+
+export interface FileSetWatch {
+  /** Watches exactly these files from now on (the config plus, in some versions, its includes). */
+  update(paths: Iterable<string>): void;
+  close(): void;
+}
+
+/** A set of watched files that follows the config's `$include`s as they come and go. */
+export function watchFileSet(onChange: () => void, options: { pollMs?: number; onError?: (error: Error) => void } = {}): FileSetWatch {
+  const watches = new Map<string, FileWatch>();
+  return {
+    update(paths) {
+      const wanted = new Set(paths);
+      for (const [path, watch] of watches) {
+        if (wanted.has(path)) continue;
+        watch.close();
+        watches.delete(path);
+      }
+      for (const path of wanted) if (!watches.has(path)) watches.set(path, watchFile(path, onChange, options));
+    },
+    close() {
+      for (const watch of watches.values()) watch.close();
+      watches.clear();
+    },
+  };
+}

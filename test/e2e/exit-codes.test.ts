@@ -1,7 +1,10 @@
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
+import reportSchema from "../../schemas/report.schema.json" with { type: "json" };
 import type { DiffReport } from "../../src/report/model.js";
 import { runBinary, runInProcess } from "../helpers/run-cli.js";
 
+const validateReport = new Ajv({ strict: false }).compile(reportSchema);
 const pair = (name: string) => [`examples/${name}/before`, `examples/${name}/after`];
 const rules = ["--rules", "openclaw@2026.5.3"];
 const drift = [...pair("browser-profile"), ...rules, "--proposed", "examples/proposed/browser-profiles-hot.json5"];
@@ -69,6 +72,7 @@ describe("ignore files and the exit code", () => {
       expect.objectContaining({ path: "gateway.tailscale", entry: expect.objectContaining({ path: "/gateway/tailscale", line: 5 }) }),
     ]);
     expect(report.ignore).toMatchObject({ file: "test/fixtures/ignore/accept-writer-noise.json5", stale: [], expired: [], effectiveVerdict: "hot-reload" });
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
   });
 
   it("only suppressed changes exit 0; the ignore file beside the after-config is found by itself", async () => {

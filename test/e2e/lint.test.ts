@@ -39,9 +39,21 @@ describe("clawdiff lint on examples/lint", () => {
     expect(parsed.summary).toMatchObject({ fixtures: examples.length, failed: deliberatelyWrong.length });
     expect(parsed.fixtures.find((fixture) => fixture.name === "examples/lint/expect-fail-unknown-key")).toMatchObject({
       status: "fail",
-      warnings: expect.arrayContaining(["after: unknown top-level key 'gatewy' (openclaw@2026.5.3 rejects the config)"]),
+      warnings: expect.arrayContaining([
+        "after: examples/lint/expect-fail-unknown-key/after/openclaw.json:1:35: unknown top-level key 'gatewy' (openclaw@2026.5.3 rejects the config)",
+      ]),
     });
     expect(result.code).toBe(1);
+  });
+
+  it("junit output has one testcase per fixture and fails the deliberately wrong ones", async () => {
+    const result = await runInProcess(["lint", "examples/lint", "--format", "junit"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`<testsuite name="clawdiff.lint" [^>]*tests="${examples.length}" failures="${deliberatelyWrong.length}" errors="0"`));
+    expect(result.stdout.match(/<testcase /g)).toHaveLength(examples.length);
+    const failedCases = [...result.stdout.matchAll(/<testcase name="([^"]+)"[^/]*?>\s*<failure type="EXPECTATION"/g)].map((match) => match[1]);
+    expect(failedCases).toEqual(deliberatelyWrong.map((name) => `examples/lint/${name}`));
+    expect(result.stdout).toContain("examples/lint/expect-fail-unknown-key: after: examples/lint/expect-fail-unknown-key/after/openclaw.json:1:35: unknown top-level key 'gatewy'");
   });
 
   it("exits 2 when a fixture cannot be loaded, after linting the others", async () => {

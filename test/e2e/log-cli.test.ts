@@ -1,9 +1,11 @@
-import { readdirSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import logSchema from "../../schemas/log-report.schema.json" with { type: "json" };
 import type { LogReport } from "../../src/log/log-report.js";
-import { runBinary, runInProcess } from "../helpers/run-cli.js";
+import { repoRoot, runBinary, runInProcess } from "../helpers/run-cli.js";
 
 const validate = new Ajv({ strict: false }).compile(logSchema);
 const logs = "test/fixtures/logs";
@@ -20,7 +22,7 @@ async function logJson(args: string[]): Promise<LogReport> {
 
 describe("clawdiff log", () => {
   it("every log in the corpus yields a report that validates against the schema", async () => {
-    for (const name of readdirSync(logs).filter((file) => file.endsWith(".log"))) await logJson([`${logs}/${name}`]);
+    for (const name of readdirSync(join(repoRoot, logs)).filter((file) => file.endsWith(".log"))) await logJson([`${logs}/${name}`]);
   });
 
   it("openclaw#76208 with the state: cause codes per logged path, the restart all spurious", async () => {
@@ -35,6 +37,25 @@ describe("clawdiff log", () => {
     });
     expect(event!.spuriousRestart).toBe(true);
     expect(report.summary).toMatchObject({ restarts: 1, spuriousRestarts: 1, downtime: { totalMs: 1604, measuredRestarts: 1 }, unexplainedPaths: [] });
+  });
+
+  it("without --before, compares with the openclaw.json.bak copy the gateway keeps", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "clawdiff-log-state-"));
+    try {
+      cpSync(join(repoRoot, "examples/agents-create/after"), stateDir, { recursive: true });
+      copyFileSync(join(repoRoot, "examples/agents-create/before/openclaw.json"), join(stateDir, "openclaw.json.bak"));
+      const report = await logJson([`${logs}/oc-76208-timeline.log`, "--state", stateDir]);
+      expect(report.input.before).toBe(`${stateDir}/openclaw.json.bak`);
+      expect(report.events[0]!.paths.find((item) => item.path === "gateway.tailscale")!.explanation).toMatchObject({ status: "explained", spurious: true });
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  });
+
+  it("--before without --state is a usage error", async () => {
+    const result = await runInProcess(["log", `${logs}/hot-only.log`, "--before", "examples/agents-create/before"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--before needs --state");
   });
 
   it("flags logged paths the compared state cannot explain", async () => {

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/run-cli.js";
+import { repoRoot, runInProcess } from "../helpers/run-cli.js";
 
 const WAIT_CAP_MS = 15_000;
 const example = (side: "before" | "after") => join(repoRoot, "examples/agents-create", side);
@@ -58,8 +58,9 @@ class WatchProcess {
 const started: WatchProcess[] = [];
 const tempDirs: string[] = [];
 
-function startWatch(stateDir: string): WatchProcess {
-  const child = spawn(process.execPath, [join(repoRoot, "bin/clawdiff.js"), "watch", stateDir, "--format", "ndjson", "--debounce", "100", "--no-process-env", "--rules", "openclaw@2026.5.3"], {
+/** Starts a watcher on `stateDir`; `extra` options come last, so they win over the defaults here. */
+function startWatch(stateDir: string, extra: string[] = ["--debounce", "100"]): WatchProcess {
+  const child = spawn(process.execPath, [join(repoRoot, "bin/clawdiff.js"), "watch", stateDir, "--format", "ndjson", "--no-process-env", "--rules", "openclaw@2026.5.3", ...extra], {
     env: { PATH: process.env["PATH"] },
   });
   const watcher = new WatchProcess(child);
@@ -122,13 +123,67 @@ describe("clawdiff watch", () => {
     const stateDir = mkdtempSync(join(tmpdir(), "clawdiff-watch-empty-"));
     tempDirs.push(stateDir);
     const watcher = startWatch(stateDir);
-    expect(await watcher.next()).toMatchObject({ type: "watching" });
-    expect(await watcher.next()).toMatchObject({ type: "deleted" });
+    expect(await watcher.next()).toMatchObject({ type: "watching", debounceMs: 100 });
+    expect(await watcher.next()).toMatchObject({ type: "deleted", keepingLastGood: false });
     writeFileSync(join(stateDir, "openclaw.json"), "{ gateway: { port: 18789 } }\n");
-    expect(await watcher.next()).toMatchObject({ type: "watching" });
+    expect(await watcher.next()).toMatchObject({ type: "baseline" });
     writeFileSync(join(stateDir, "openclaw.json"), "{ gateway: { port: 18790 } }\n");
     expect(await watcher.next()).toMatchObject({ type: "change", changedPaths: ["gateway.port"], verdict: "restart" });
     watcher.child.kill("SIGTERM");
     expect(await watcher.exited).toBe(0);
+  });
+
+  it("debounces like the gateway: gateway.reload.debounceMs of the config, else 300 ms", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "clawdiff-watch-debounce-"));
+    tempDirs.push(stateDir);
+    writeFileSync(join(stateDir, "openclaw.json"), "{ gateway: { reload: { debounceMs: 120.7 } } }\n");
+    const configured = startWatch(stateDir, []);
+    expect(await configured.next()).toMatchObject({ type: "watching", debounceMs: 120 });
+    writeFileSync(join(stateDir, "openclaw.json"), "{ gateway: { port: 18789 } }\n");
+    expect(await configured.next()).toMatchObject({ type: "change", changedPaths: ["gateway.reload", "gateway.port"] });
+    configured.child.kill("SIGINT");
+    expect(await configured.exited).toBe(0);
+    const fallback = startWatch(stateDir, []);
+    expect(await fallback.next()).toMatchObject({ type: "watching", debounceMs: 300 });
+    fallback.child.kill("SIGINT");
+    expect(await fallback.exited).toBe(0);
+  });
+
+  it("refuses a state directory that does not exist, or a file, with one line and exit 2", async () => {
+    for (const spec of ["test/fixtures/no-such-state", "README.md"]) {
+      const result = await runInProcess(["watch", spec]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(spec);
+    }
+  });
+
+  it("follows the version's watcher: 2026.5.3 ignores edits to included files, 2026.8.1+ reacts to them with a fixed 300 ms debounce", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "clawdiff-watch-includes-"));
+    tempDirs.push(stateDir);
+    const config = join(stateDir, "openclaw.json");
+    const included = join(stateDir, "agents.json5");
+    writeFileSync(config, '{ $include: "./agents.json5", gateway: { port: 18789, reload: { debounceMs: 150 } } }\n');
+    writeFileSync(included, '{ agents: { list: [{ id: "main" }] } }\n');
+
+    const current = startWatch(stateDir, []);
+    expect(await current.next()).toMatchObject({ type: "watching", debounceMs: 150, triggers: [config] });
+    // The include edit alone triggers nothing in 2026.5.3: it shows up with the next config edit.
+    writeFileSync(included, '{ agents: { list: [{ id: "main" }, { id: "research" }] } }\n');
+    writeFileSync(config, '{ $include: "./agents.json5", gateway: { port: 18790, reload: { debounceMs: 150 } } }\n');
+    expect(await current.next()).toMatchObject({ type: "change", changedPaths: ["agents.list", "gateway.port"] });
+    current.child.kill("SIGINT");
+    expect(await current.exited).toBe(0);
+
+    const catalogFile = join(stateDir, "..", `${basename(stateDir)}-catalog.json`);
+    tempDirs.push(catalogFile);
+    const catalog = JSON.parse(readFileSync(join(repoRoot, "schemas/catalogs/openclaw@2026.5.3.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(catalogFile, JSON.stringify({ ...catalog, id: "openclaw@2026.9.6", openclawVersion: "2026.9.6", coversVersions: ["2026.9.6"] }));
+    const later = startWatch(stateDir, ["--rules", catalogFile]);
+    expect(await later.next()).toMatchObject({ type: "watching", debounceMs: 300, triggers: [config, included] });
+    writeFileSync(included, '{ agents: { list: [{ id: "main" }] } }\n');
+    expect(await later.next()).toMatchObject({ type: "change", changedPaths: ["agents.list"] });
+    later.child.kill("SIGINT");
+    expect(await later.exited).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { openConfigInput } from "../../src/sources/config-input.js";
@@ -97,6 +99,24 @@ describe("renamed include and deleted config", () => {
       `git:${deleted}: none of openclaw.json, .openclaw/openclaw.json is in ${deleted.slice(0, 7)} (name the config with --config <path> or git:<rev>:<path>)`,
     );
     expect(failure(() => load(`git:${deleted}:openclaw.json`, session))).toBe(`git:${deleted}:openclaw.json: openclaw.json is not in ${deleted.slice(0, 7)}`);
+  });
+});
+
+describe("symlinks in the tree", () => {
+  const repo = TempRepo.create();
+  repo.write({ "openclaw.json": '{ $include: "current.json5" }', "versions/v2.json5": "{ gateway: { port: 2 } }" });
+  symlinkSync("versions/v2.json5", join(repo.dir, "current.json5"));
+  symlinkSync("/etc/hostname", join(repo.dir, "outside.json5"));
+  repo.commit("links");
+  const session = new GitSession(repo.dir);
+
+  it("follows a link inside the repository, as a checkout would", () => {
+    expect(load("git:HEAD", session).compare).toEqual({ gateway: { port: 2 } });
+  });
+
+  it("refuses a link that leaves the repository", () => {
+    repo.commit("escape", { "openclaw.json": '{ $include: "outside.json5" }' });
+    expect(failure(() => load("git:HEAD", session))).toMatch(/cannot read \$include outside\.json5: symlink that leaves the repository: \/etc\/hostname$/);
   });
 });
 

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { Ajv } from "ajv";
+import rangeSchema from "../../schemas/log-range.schema.json" with { type: "json" };
 import type { RangeReport } from "../../src/cli/commands/log-range.js";
 import { runInProcess } from "../helpers/run-cli.js";
 import { TempRepo, removeTempDirs } from "./temp-repo.js";
@@ -6,6 +8,7 @@ import { TempRepo, removeTempDirs } from "./temp-repo.js";
 afterAll(removeTempDirs);
 
 const short = (commit: string) => commit.slice(0, 7);
+const validateRange = new Ajv({ strict: false }).compile(rangeSchema);
 
 /** History of a deploy repo: edits to the config, its include (renamed midway), and unrelated files. */
 function history() {
@@ -33,6 +36,7 @@ describe("clawdiff log-range", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(3);
     const report = JSON.parse(result.stdout) as RangeReport;
+    expect(validateRange(report), JSON.stringify(validateRange.errors)).toBe(true);
     expect(report.commitsInRange).toBe(6);
     expect(report.commits.map((commit) => [commit.commit, commit.status, commit.verdict, commit.wouldRestart])).toEqual([
       [heartbeat, "compared", "hot-reload", false],

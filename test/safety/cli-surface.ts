@@ -19,8 +19,8 @@ export async function discoverCommands(): Promise<CommandSurface[]> {
     names.map(async (name) => {
       const text = await help([name]);
       const usage = /^Usage: clawdiff \S+ (.*)$/m.exec(text)?.[1] ?? "";
-      const args = [...usage.matchAll(/[<[]([\w-]+(?:\.\.\.)?)[>\]]/g)].map((match) => match[1]!);
-      const formatChoices = /--format <format>[\s\S]*?\(choices: ([^)]*)/.exec(text)?.[1] ?? "";
+      const args = [...usage.matchAll(/[<[]([\w-]+(?:\.\.\.)?)[>\]]/g)].map((match) => match[1]!).filter((arg) => arg !== "options");
+      const formatChoices = /--format <format>[\s\S]*?\(choices: ([^)]*?)(?:, default|\))/.exec(text)?.[1] ?? "";
       const formats = [...formatChoices.matchAll(/"([\w-]+)"/g)].map((match) => match[1]!);
       const options = [...text.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]!);
       return { name, args, formats, options };

@@ -2,19 +2,23 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, lstatSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { repoRoot } from "../helpers/run-cli.js";
 
 /**
  * A throwaway copy of real inputs: two state dirs, a gateway log, lint
  * fixtures, and a git repository whose two commits are those states.
+ * `states` are relative to the repository root, or absolute.
  */
 export function createWorkspace(prefix: string, states: { before: string; after: string } = { before: "examples/agents-create/before", after: "examples/agents-create/after" }): string {
   const root = mkdtempSync(join(tmpdir(), prefix));
-  cpSync(join(repoRoot, states.before), join(root, "before"), { recursive: true });
-  cpSync(join(repoRoot, states.after), join(root, "after"), { recursive: true });
+  cpSync(resolve(repoRoot, states.before), join(root, "before"), { recursive: true });
+  cpSync(resolve(repoRoot, states.after), join(root, "after"), { recursive: true });
   cpSync(join(repoRoot, "test/fixtures/logs/oc-76208-timeline.log"), join(root, "gateway.log"));
-  cpSync(join(repoRoot, "examples/lint/agents-create"), join(root, "lint", "agents-create"), { recursive: true });
+  // A lint fixture pointing at this workspace's own before/after.
+  const fixture = readFileSync(join(repoRoot, "examples/lint/agents-create/fixture.json5"), "utf8").replaceAll("../../agents-create/", "../../");
+  mkdirSync(join(root, "lint", "pair"), { recursive: true });
+  writeFileSync(join(root, "lint", "pair", "fixture.json5"), fixture);
 
   const repo = join(root, "repo");
   mkdirSync(repo);

@@ -107,6 +107,14 @@ describe("gateway log corpus", () => {
     expect(events[3]).toMatchObject({ outcome: "restart", truncated: true, restartReasons: ["gateway.remote.url"] });
   });
 
+  it("a long wrapped list that never closes stays linear (no regex backtracking blow-up)", () => {
+    const paths = Array.from({ length: 3000 }, (_, index) => `p${index}`).join(",");
+    const log = `[reload] config change detected; evaluating reload (a,\n${paths},x {\n`;
+    const { records, malformed } = parseGatewayLog(log);
+    expect(records[0]).toMatchObject({ truncated: true, message: { kind: "evaluating", paths: ["a"] } });
+    expect(malformed).toEqual([]);
+  });
+
   it("never throws on arbitrary bytes", () => {
     const noise = Array.from({ length: 2000 }, (_, index) => String.fromCharCode((index * 7919) % 256)).join("");
     expect(() => groupReloadEvents(parseGatewayLog(noise + "\n(" + noise).records)).not.toThrow();

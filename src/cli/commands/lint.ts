@@ -1,4 +1,5 @@
 import { Option, type Command } from "commander";
+import { renderLintJunit } from "../../lint/junit.js";
 import { renderLintLines, renderLintSummary, summarizeLint } from "../../lint/render.js";
 import type { FixtureResult } from "../../lint/result.js";
 import { findFixtures } from "../../sources/fixture-source.js";
@@ -7,7 +8,7 @@ import { lintExitCode } from "../exit-codes.js";
 import { createLintRunner } from "../lint-runner.js";
 
 interface LintOptions {
-  format: "text" | "json";
+  format: "text" | "json" | "junit";
 }
 
 export function registerLint(program: Command, { io, setExitCode }: CommandContext): void {
@@ -15,18 +16,19 @@ export function registerLint(program: Command, { io, setExitCode }: CommandConte
     .command("lint")
     .description("check config fixtures (fixture.json5 or before/after pairs) against their expectations, in one process")
     .argument("<fixtures...>", "fixture files, fixture directories, or folders of fixtures")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "junit"]).default("text"))
     .action((args: string[], options: LintOptions) => {
       const run = createLintRunner(io.cwd);
       const results: FixtureResult[] = [];
       for (const location of findFixtures(args, io.cwd)) {
         const result = run(location);
         results.push(result);
-        // Text streams per fixture so a long run shows progress; JSON is one document at the end.
+        // Text streams per fixture so a long run shows progress; JSON and JUnit are one document at the end.
         if (options.format === "text") io.stdout(`${renderLintLines(result).join("\n")}\n`);
       }
       const summary = summarizeLint(results);
       if (options.format === "json") io.stdout(`${JSON.stringify({ fixtures: results, summary }, null, 2)}\n`);
+      else if (options.format === "junit") io.stdout(renderLintJunit(results, summary));
       else io.stdout(`${renderLintSummary(summary)}\n`);
       setExitCode(lintExitCode(summary));
     });

@@ -5,6 +5,7 @@ import { buildLogReport } from "../../log/log-report.js";
 import { parseGatewayLog } from "../../log/parse-log.js";
 import { renderLogTable } from "../../log/render-log-table.js";
 import { createPalette } from "../../report/palette.js";
+import { ClawdiffError } from "../../shared/errors.js";
 import { findPreviousConfigCopy, readLogText } from "../../sources/log-input.js";
 import { shouldUseColor } from "../color.js";
 import type { CommandContext } from "../context.js";
@@ -30,6 +31,7 @@ export function registerLog(program: Command, { io }: CommandContext): void {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .action((logSpec: string, options: LogOptions) => {
+      if (options.before !== undefined && options.state === undefined) throw new ClawdiffError("usage", "--before needs --state: it is the state the log's changes started from");
       const parsed = parseGatewayLog(readLogText(logSpec, io.cwd, options.maxBytes));
       const grouped = groupReloadEvents(parsed.records);
       const run = prepareRun(options, io);

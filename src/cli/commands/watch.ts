@@ -2,16 +2,18 @@ import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { compareInputs } from "../../compare.js";
 import { buildReport, type DiffReport } from "../../report/model.js";
-import { createPalette } from "../../report/palette.js";
+import { createPalette, type Palette } from "../../report/palette.js";
 import { renderTable } from "../../report/table.js";
 import { getAtSegments } from "../../shared/values.js";
 import { DEFAULT_CONFIG_NAME } from "../../sources/config-input.js";
-import { captureState, type CapturedState } from "../../sources/watch-capture.js";
-import { watchFile } from "../../sources/watch-files.js";
+import { assertWatchableDir, captureState, type CapturedState } from "../../sources/watch-capture.js";
+import { watchFileSet } from "../../sources/watch-files.js";
 import { createSettleLoop } from "../../sources/watch-settle.js";
 import { createWatchMachine, type WatchEvent } from "../../sources/watch-transitions.js";
+import { watcherBehaviour } from "../../sources/watch-versions.js";
 import { shouldUseColor, type ColorChoice } from "../color.js";
 import type { CommandContext } from "../context.js";
+import type { CliIO } from "../io.js";
 import { addLoadOptions, parsePositiveInteger, type LoadCliOptions } from "../options.js";
 import { prepareRun, type PreparedRun } from "../prepare.js";
 
@@ -23,13 +25,16 @@ interface WatchOptions extends LoadCliOptions {
 }
 
 /** gateway.reload.debounceMs as the gateway reads it (a finite number, floored, at least 0), else the version's default. */
-function debounceOf(state: CapturedState | null, fallbackMs: number): number {
-  const raw = state ? getAtSegments(state.loaded.compare, ["gateway", "reload", "debounceMs"]) : undefined;
+function debounceOf(state: CapturedState | null, fallbackMs: number, fromConfig: boolean): number {
+  const raw = state && fromConfig ? getAtSegments(state.loaded.compare, ["gateway", "reload", "debounceMs"]) : undefined;
   return typeof raw === "number" && Number.isFinite(raw) ? Math.max(0, Math.floor(raw)) : fallbackMs;
 }
 
 function compareStates(before: CapturedState, after: CapturedState, run: PreparedRun, showSecrets: boolean): DiffReport {
-  const comparison = compareInputs(before.input, after.input, run.catalog.catalog, {
+  // Both sides are the same directory at two moments: say which moment.
+  const beforeInput = { ...before.input, label: `${before.input.label} (last good)` };
+  const afterInput = { ...after.input, label: `${after.input.label} (now)` };
+  const comparison = compareInputs(beforeInput, afterInput, run.catalog.catalog, {
     before: run.loadOptions,
     after: run.loadOptions,
     ...(run.proposed ? { proposed: run.proposed.catalog } : {}),
@@ -41,11 +46,11 @@ function compareStates(before: CapturedState, after: CapturedState, run: Prepare
   });
 }
 
-/** One line of `--format ndjson` per settled change. */
+/** One `--format ndjson` record per event. */
 function ndjsonRecord(event: WatchEvent<CapturedState>, time: string, report: DiffReport | null): Record<string, unknown> {
   switch (event.type) {
     case "baseline":
-      return { type: "watching", time, config: event.state.input.configPath };
+      return { type: "baseline", time };
     case "invalid":
       return { type: "invalid", time, error: event.error, keepingLastGood: event.keeping !== null };
     case "deleted":
@@ -63,6 +68,94 @@ function ndjsonRecord(event: WatchEvent<CapturedState>, time: string, report: Di
   }
 }
 
+/** The table view: the diff table for a change, one line for anything else. */
+function tableText(event: WatchEvent<CapturedState>, time: string, report: DiffReport | null, palette: Palette, width: number): string {
+  switch (event.type) {
+    case "baseline":
+      return `${time} ${palette.dim("config is valid; later changes are compared with it")}\n`;
+    case "invalid":
+      return `${time} ${palette.yellow(`invalid config, keeping the last good state: ${event.error}`)}\n`;
+    case "deleted":
+      return `${time} ${palette.yellow("config deleted; waiting for it to come back")}\n`;
+    case "compare":
+      if (report!.summary.verdict === "no-change") return `${time} ${palette.dim("rewritten, no change the evaluator would see")}\n`;
+      return `${time}${event.recreated ? " config re-created" : ""}\n${renderTable(report!, { palette, width })}\n`;
+  }
+}
+
+/** The first SIGINT or SIGTERM: stopping is the normal end of a watch. `dispose` unhooks the handlers. */
+function stopSignal(): { received: Promise<void>; dispose: () => void } {
+  let dispose = () => {};
+  const received = new Promise<void>((done) => {
+    const stop = () => {
+      dispose();
+      done();
+    };
+    dispose = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  return { received, dispose };
+}
+
+async function runWatch(stateDir: string, options: WatchOptions, io: CliIO): Promise<void> {
+  // Listen before saying "watching": a signal right after it must stop the watch, not kill the process.
+  const stop = stopSignal();
+  try {
+    await watchUntil(stop.received, stateDir, options, io);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function watchUntil(stopped: Promise<void>, stateDir: string, options: WatchOptions, io: CliIO): Promise<void> {
+  assertWatchableDir(stateDir, io.cwd);
+  const run = prepareRun(options, io);
+  const palette = createPalette(shouldUseColor(options.color, io.env, io.isTTY));
+  const configPath = resolve(io.cwd, stateDir, options.config ?? DEFAULT_CONFIG_NAME);
+  const capture = () => captureState(stateDir, run.inputOptions, run.loadOptions, stateDir);
+  const print = (event: WatchEvent<CapturedState> | null) => {
+    if (!event) return;
+    const time = new Date().toISOString();
+    const report = event.type === "compare" ? compareStates(event.before, event.after, run, options.showSecrets ?? false) : null;
+    io.stdout(options.format === "ndjson" ? `${JSON.stringify(ndjsonRecord(event, time, report))}\n` : tableText(event, time, report, palette, io.columns));
+  };
+
+  const behaviour = watcherBehaviour(run.catalog.catalog.openclawVersion);
+  // What triggers a reload: the config, plus what it includes in versions that watch includes.
+  const triggers = (state: CapturedState | null) => [configPath, ...(behaviour.watchesIncludes && state ? state.loaded.files.keys() : [])];
+
+  // Watch before the first read, so an edit landing between the two is never missed.
+  let touch = () => {};
+  const files = watchFileSet(() => touch(), { onError: (error) => io.stderr(`clawdiff: watch error: ${error.message}\n`) });
+  files.update([configPath]);
+  const { machine, first } = createWatchMachine(capture());
+  files.update(triggers(machine.lastGood));
+  const debounceMs = () => options.debounce ?? debounceOf(machine.lastGood, run.catalog.catalog.defaultDebounceMs, behaviour.debounceFromConfig);
+  const loop = createSettleLoop({
+    delayMs: debounceMs,
+    timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    onSettle: () => {
+      print(machine.next(capture()));
+      files.update(triggers(machine.lastGood));
+    },
+    onError: (error) => io.stderr(`clawdiff: ${error instanceof Error ? error.message : String(error)}\n`),
+  });
+  touch = () => loop.touch();
+
+  const started = { type: "watching", time: new Date().toISOString(), config: configPath, triggers: triggers(machine.lastGood), rules: run.catalog.catalog.id, debounceMs: debounceMs() };
+  if (options.format === "ndjson") io.stdout(`${JSON.stringify(started)}\n`);
+  else io.stderr(`clawdiff: watching ${configPath} (rules ${started.rules}, debounce ${started.debounceMs} ms); Ctrl-C to stop\n`);
+  if (first.type !== "baseline") print(first);
+
+  await stopped;
+  loop.stop();
+  files.close();
+}
+
 export function registerWatch(program: Command, { io }: CommandContext): void {
   const command = program
     .command("watch")
@@ -73,52 +166,5 @@ export function registerWatch(program: Command, { io }: CommandContext): void {
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .option("--debounce <ms>", "quiet period before a change counts (default: gateway.reload.debounceMs, else the version's default)", parsePositiveInteger)
     .option("--show-secrets", "print secret values (local debugging only; refused when CI is set)")
-    .action(async (stateDir: string, options: WatchOptions) => {
-      const run = prepareRun(options, io);
-      const palette = createPalette(shouldUseColor(options.color, io.env, io.isTTY));
-      const capture = () => captureState(stateDir, run.inputOptions, run.loadOptions, stateDir);
-      const print = (event: WatchEvent<CapturedState> | null) => {
-        if (!event) return;
-        const time = new Date().toISOString();
-        const report = event.type === "compare" ? compareStates(event.before, event.after, run, options.showSecrets ?? false) : null;
-        if (options.format === "ndjson") {
-          io.stdout(`${JSON.stringify(ndjsonRecord(event, time, report))}\n`);
-          return;
-        }
-        if (event.type === "baseline") io.stderr(`clawdiff: watching ${event.state.input.configPath} (rules ${run.catalog.catalog.id}); Ctrl-C to stop\n`);
-        else if (event.type === "invalid") io.stdout(`${time} ${palette.yellow(`invalid config, keeping the last good state: ${event.error}`)}\n`);
-        else if (event.type === "deleted") io.stdout(`${time} ${palette.yellow("config deleted; waiting for it to come back")}\n`);
-        else if (report!.summary.verdict === "no-change") io.stdout(`${time} ${palette.dim("rewritten, no change the evaluator would see")}\n`);
-        else io.stdout(`${time}${event.recreated ? " config re-created" : ""}\n${renderTable(report!, { palette, width: io.columns })}\n`);
-      };
-
-      // Watch before the first read, so an edit landing between the two is never missed.
-      let touch = () => {};
-      const configPath = resolve(io.cwd, stateDir, options.config ?? DEFAULT_CONFIG_NAME);
-      const files = watchFile(configPath, () => touch(), { onError: (error) => io.stderr(`clawdiff: watch error: ${error.message}\n`) });
-      const { machine, first } = createWatchMachine(capture());
-      const loop = createSettleLoop({
-        delayMs: () => options.debounce ?? debounceOf(machine.lastGood, run.catalog.catalog.defaultDebounceMs),
-        timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
-        onSettle: () => print(machine.next(capture())),
-        onError: (error) => io.stderr(`clawdiff: ${error instanceof Error ? error.message : String(error)}\n`),
-      });
-      touch = () => loop.touch();
-      if (first.type !== "baseline") {
-        io.stderr(`clawdiff: watching ${configPath}: no valid config yet; the first valid one becomes the baseline\n`);
-        if (options.format === "ndjson") io.stdout(`${JSON.stringify({ type: "watching", time: new Date().toISOString(), config: null })}\n`);
-      }
-      print(first);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          resolve();
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
-      loop.stop();
-      files.close();
-    });
+    .action((stateDir: string, options: WatchOptions) => runWatch(stateDir, options, io));
 }

@@ -1,5 +1,5 @@
 import { CAUSE_LABELS } from "../../explain/cause-codes.js";
-import type { DiffReport, ReportCatalog, ReportChange, ReportClassification, ReportPlan } from "../model.js";
+import type { DiffReport, ReportChange, ReportClassification } from "../model.js";
 import type { ValueOrigin } from "../../config/provenance.js";
 import type { SuppressedChange } from "../../ignore/apply.js";
 
@@ -11,12 +11,6 @@ import type { SuppressedChange } from "../../ignore/apply.js";
 export type ChangeKind = ReportClassification["kind"];
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ["restart", "hot", "none"];
-
-export const proposedClassification = (change: ReportChange): ReportClassification | undefined => change.classification.proposed;
-
-export const proposedPlan = (report: DiffReport): ReportPlan | undefined => report.plans.proposed;
-
-export const proposedCatalog = (report: DiffReport): ReportCatalog | undefined => report.catalogs.proposed;
 
 /** Drift only means something when proposed rules were given. */
 export const driftOf = (report: DiffReport): boolean | undefined => (report.plans.proposed ? report.summary.drift : undefined);
@@ -33,7 +27,7 @@ export function suppressionText(entry: SuppressedChange["entry"]): string {
 /** The current kind, with the proposed kind when it differs: "restart → hot". */
 export function kindTransition(change: ReportChange): string {
   const current = change.classification.current.kind;
-  const proposed = proposedClassification(change)?.kind;
+  const proposed = change.classification.proposed?.kind;
   return proposed !== undefined && proposed !== current ? `${current} → ${proposed}` : current;
 }
 
@@ -92,7 +86,7 @@ const KIND_WORDS: Record<ChangeKind, string> = { restart: "forces a gateway rest
 /** What happens to one path, in one or two plain sentences (annotations, SARIF messages, JUnit failures). */
 export function changeSentences(change: ReportChange): string[] {
   const current = change.classification.current;
-  const proposed = proposedClassification(change);
+  const proposed = change.classification.proposed;
   const removed = changeLocation(change)?.side === "before";
   return [
     `${change.path} ${KIND_WORDS[current.kind]} (rule ${ruleText(current)})${change.spurious ? "; spurious: the effective value is unchanged" : ""}${removed ? "; removed here" : ""}`,

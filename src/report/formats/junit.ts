@@ -1,5 +1,5 @@
 import type { DiffReport, ReportChange } from "../model.js";
-import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, proposedCatalog, proposedPlan, suppressionOf, suppressionText } from "./describe.js";
+import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, suppressionOf, suppressionText } from "./describe.js";
 import { xmlElement } from "./xml-text.js";
 
 export interface JunitOptions {
@@ -8,7 +8,7 @@ export interface JunitOptions {
 }
 
 function suiteProperties(report: DiffReport): [string, string][] {
-  const proposed = proposedPlan(report);
+  const proposed = report.plans.proposed;
   const drift = driftOf(report);
   return [
     ["verdict", report.summary.verdict],
@@ -17,7 +17,7 @@ function suiteProperties(report: DiffReport): [string, string][] {
     ["after", report.inputs.after.spec],
     ["catalog", report.catalogs.current.id],
     ["reloadMode", report.reloadMode.mode],
-    ...(proposed ? ([["proposedCatalog", proposedCatalog(report)?.id ?? proposed.catalog], ["proposedVerdict", proposed.outcome]] as [string, string][]) : []),
+    ...(proposed ? ([["proposedCatalog", report.catalogs.proposed?.id ?? proposed.catalog], ["proposedVerdict", proposed.outcome]] as [string, string][]) : []),
     ...(drift !== undefined ? ([["drift", String(drift)]] as [string, string][]) : []),
   ];
 }

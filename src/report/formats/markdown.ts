@@ -1,19 +1,6 @@
 import { abbreviateValue } from "../format-value.js";
 import type { DiffReport, ReportCatalog, ReportChange } from "../model.js";
-import {
-  causeLabels,
-  changeLocation,
-  changesOfKind,
-  driftOf,
-  locationText,
-  proposedCatalog,
-  proposedClassification,
-  proposedPlan,
-  ruleText,
-  suppressionOf,
-  suppressionText,
-  type ChangeKind,
-} from "./describe.js";
+import { causeLabels, changeLocation, changesOfKind, driftOf, locationText, ruleText, suppressionOf, suppressionText, type ChangeKind } from "./describe.js";
 import { mdCode, mdTable, mdText } from "./markdown-text.js";
 
 const GROUP_TITLES: Record<ChangeKind, string> = {
@@ -27,8 +14,8 @@ const catalogText = (catalog: ReportCatalog) => `${mdCode(catalog.id)} (${catalo
 function contextLines(report: DiffReport): string[] {
   const mode = `${mdCode(report.reloadMode.mode)}${report.reloadMode.source === "default" ? " (default)" : ""}`;
   const lines = [`${mdCode(report.inputs.before.spec)} → ${mdCode(report.inputs.after.spec)} · rules ${catalogText(report.catalogs.current)} · reload mode ${mode}`];
-  const catalog = proposedCatalog(report);
-  const plan = proposedPlan(report);
+  const catalog = report.catalogs.proposed;
+  const plan = report.plans.proposed;
   if (catalog && plan) {
     const drift = driftOf(report);
     lines.push("", `Proposed rules ${catalogText(catalog)}: ${mdCode(plan.outcome)}${drift === true ? " — **differs from the current rules**" : drift === false ? ", same as the current rules" : ""}`);
@@ -41,12 +28,12 @@ function changeRow(report: DiffReport, change: ReportChange, withProposed: boole
   const causes = causeLabels(change).map(mdText).join(", ") + marks;
   const location = locationText(changeLocation(change));
   const row = [mdCode(change.path), mdText(ruleText(change.classification.current)), causes, location === "" ? "" : mdCode(location)];
-  if (withProposed) row.push(proposedClassification(change)?.kind ?? "");
+  if (withProposed) row.push(change.classification.proposed?.kind ?? "");
   return row;
 }
 
 function changeTables(report: DiffReport): string[] {
-  const withProposed = report.changes.some((change) => proposedClassification(change) !== undefined);
+  const withProposed = report.changes.some((change) => change.classification.proposed !== undefined);
   const head = ["path", "rule", "causes", "file:line", ...(withProposed ? ["proposed"] : [])];
   const lines: string[] = [];
   for (const kind of ["restart", "hot", "none"] as const) {
@@ -65,7 +52,7 @@ function changeDetails(report: DiffReport, change: ReportChange): string[] {
     `- value: ${mdCode(abbreviateValue(change.before, 80))} → ${mdCode(abbreviateValue(change.after, 80))}`,
   ];
   if (location) lines.push(`- ${location.side === "after" ? "written at" : "removed from"} ${mdCode(locationText(location))}`);
-  const proposed = proposedClassification(change);
+  const proposed = change.classification.proposed;
   if (proposed) lines.push(`- proposed rules: ${proposed.kind}, rule ${mdText(ruleText(proposed))}`);
   const ignored = suppressionOf(report, change);
   if (ignored) lines.push(`- ${mdText(suppressionText(ignored))}`);

@@ -4,7 +4,7 @@ import { CAUSE_LABELS, type CauseCode } from "../../explain/cause-codes.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { annotationLevel } from "./github.js";
 import type { IgnoreEntryRef } from "../../ignore/ignore-file.js";
-import { changeLocation, changeSentences, CHANGE_KINDS, driftOf, proposedCatalog, proposedClassification, proposedPlan, suppressionOf, type ChangeKind } from "./describe.js";
+import { changeLocation, changeSentences, CHANGE_KINDS, driftOf, suppressionOf, type ChangeKind } from "./describe.js";
 
 /** The OASIS errata01 schema this output validates against (vendored in schemas/vendor/). */
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -56,7 +56,7 @@ function suppressions(entry: IgnoreEntryRef | undefined) {
 function result(report: DiffReport, change: ReportChange, ruleIndex: Map<string, number>) {
   const kind = change.classification.current.kind;
   const location = changeLocation(change);
-  const proposed = proposedClassification(change);
+  const proposed = change.classification.proposed;
   const ignored = suppressionOf(report, change);
   return {
     ruleId: KIND_RULES[kind].id,
@@ -95,7 +95,7 @@ export interface SarifOptions {
 export function renderSarif(report: DiffReport, options: SarifOptions = {}): string {
   const driverRules = rules();
   const ruleIndex = new Map(driverRules.map((rule, index) => [rule.id, index]));
-  const proposed = proposedPlan(report);
+  const proposed = report.plans.proposed;
   const drift = driftOf(report);
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -110,7 +110,7 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): str
           headline: report.summary.headline,
           catalog: report.catalogs.current.id,
           reloadMode: report.reloadMode.mode,
-          ...(proposed ? { proposedCatalog: proposedCatalog(report)?.id, proposedVerdict: proposed.outcome } : {}),
+          ...(proposed ? { proposedCatalog: report.catalogs.proposed?.id, proposedVerdict: proposed.outcome } : {}),
           ...(drift !== undefined ? { drift } : {}),
           warnings: report.warnings.map((warning) => `(${warning.side}) ${warning.path}: ${warning.message}`),
         },

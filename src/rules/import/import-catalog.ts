@@ -1,6 +1,6 @@
 import type { ReloadRule, RuleCatalog } from "../catalog.js";
 import { readPluginDeclarations } from "./declarations.js";
-import { parseModule, unrecognised } from "./js-module.js";
+import { parseModule, unrecognised, type JsModule } from "./js-module.js";
 import { composeListEra } from "./list-era.js";
 import { actionVocabulary, credentialCondition, fallbackKind, installRecordNoop } from "./planner-facts.js";
 import { composerOf, findPlannerModule } from "./planner-module.js";
@@ -53,13 +53,25 @@ function toCatalogRule(rule: RawRule, plugins: PluginSet, conditional: ReturnTyp
 export function importCatalog(files: PackageFiles, options: ImportOptions = {}): ImportResult {
   const { name, version } = packageVersion(files);
   const scripts = files.paths.filter(isDistScript).sort();
-  const parseIf = (needle: string) =>
-    scripts.flatMap((path) => {
-      const text = files.read(path);
-      return text !== undefined && text.includes(needle) ? [parseModule(path, text)] : [];
-    });
-  const planner = findPlannerModule(parseIf("function buildGatewayReloadPlan"));
-  const settings = readReloadSettings(parseIf("function resolveGatewayReloadSettings"));
+  // Bundled workers repeat the planner inside 50 MB files: parse the smallest file that defines it.
+  const firstModule = <T>(needle: string, pick: (modules: JsModule[]) => T): T => {
+    const candidates = scripts
+      .map((path) => ({ path, text: files.read(path) ?? "" }))
+      .filter((candidate) => candidate.text.includes(needle))
+      .sort((a, b) => a.text.length - b.text.length || a.path.localeCompare(b.path));
+    const parsed: JsModule[] = [];
+    for (const candidate of candidates) {
+      parsed.push(parseModule(candidate.path, candidate.text));
+      try {
+        return pick(parsed);
+      } catch (error) {
+        if (parsed.length === candidates.length) throw error;
+      }
+    }
+    return pick(parsed);
+  };
+  const planner = firstModule("function buildGatewayReloadPlan", findPlannerModule);
+  const settings = firstModule("function resolveGatewayReloadSettings", readReloadSettings);
   const choice = options.plugins ?? "none";
   const declared = choice === "none" ? EMPTY_PLUGIN_SET : readPluginDeclarations(scripts, (path) => files.read(path));
   const selected = choice === "none" ? EMPTY_PLUGIN_SET : selectPlugins(declared, choice);

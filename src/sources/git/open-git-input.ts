@@ -17,13 +17,13 @@ export function configSideFiles(candidates: readonly string[]): string[] {
 /** What the report says about a git input: the commit it resolved to and the files it read. */
 export interface GitInputInfo {
   repository: string;
-  /** The revision as named: a ref, a commit id, `[index]` or `[worktree]`. */
+  /** The revision as named (a ref, a commit id), or `index` / `worktree`. */
   rev: string;
   /** The commit id, or null for the index and the working tree. */
   commit: string | null;
   /** The config's path in the tree. */
   path: string;
-  /** Every path in the tree the load read (config, includes, .env), in reading order. */
+  /** Every path in the tree the load read (config, includes, .env), in reading order; grows as the load reads. */
   pathsRead: readonly string[];
 }
 

@@ -1,0 +1,37 @@
+import { join } from "node:path";
+import type { Command } from "commander";
+import { loadConfig } from "../../config/load-config.js";
+import { ClawdiffError } from "../../shared/errors.js";
+import { openConfigInput } from "../../sources/config-input.js";
+import { writeSnapshotFile } from "../../sources/snapshot-file.js";
+import { buildSnapshot } from "../../sources/snapshot-model.js";
+import type { CommandContext } from "../context.js";
+import { addLoadOptions, type LoadCliOptions } from "../options.js";
+import { prepareRun } from "../prepare.js";
+
+interface SnapshotOptions extends LoadCliOptions {
+  output: string;
+}
+
+export function registerSnapshot(program: Command, { io }: CommandContext): void {
+  const command = program
+    .command("snapshot")
+    .description("freeze a state (secrets fingerprinted, never stored) as the 'before' of a later diff or log --before")
+    .argument("<state>", "state directory or config file")
+    .requiredOption("-o, --output <file>", "where to write the snapshot, or - for stdout");
+  addLoadOptions(command).action((stateSpec: string, options: SnapshotOptions) => {
+    const run = prepareRun(options, io);
+    const input = openConfigInput(stateSpec, run.inputOptions);
+    if (input.snapshot) throw new ClawdiffError("usage", "already a snapshot", { file: stateSpec });
+    const loaded = loadConfig(input, run.loadOptions);
+    const snapshot = buildSnapshot(loaded, { stateDir: stateSpec, rules: run.catalog.catalog.id, now: new Date() });
+    const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+    if (options.output === "-") {
+      io.stdout(text);
+      return;
+    }
+    const readFrom = [...loaded.files.keys(), join(input.stateDir, ".env"), join(input.stateDir, "plugins", "installs.json")];
+    writeSnapshotFile(options.output, text, io.cwd, readFrom);
+    io.stderr(`clawdiff: snapshot of ${stateSpec} written to ${options.output}\n`);
+  });
+}
