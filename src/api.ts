@@ -32,6 +32,8 @@ export interface StateOptions {
 export interface DiffStatesOptions extends StateOptions {
   /** Also plan under proposed rules: a catalog or an overlay file (`--proposed`). */
   proposed?: string;
+  /** What made the gateway evaluate (`--trigger`): its file watcher (default) or its own in-process write. */
+  trigger?: "watcher" | "write";
   /** An ignore file; `false` reads none; by default `.clawdiffignore.json5` beside the after-config when present. */
   ignoreFile?: string | false;
   /** Print secret values in the report (local debugging only). */
@@ -58,6 +60,7 @@ function runFor(options: DiffStatesOptions) {
     {
       rules: options.rules ?? "latest",
       ...(options.proposed !== undefined ? { proposed: options.proposed } : {}),
+      ...(options.trigger !== undefined ? { trigger: options.trigger } : {}),
       ...(options.config !== undefined ? { config: options.config } : {}),
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       ...(options.repo !== undefined ? { repo: options.repo } : {}),

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Dot-joined changed paths in walk order: objects recurse, arrays compare whole, `<root>` at the top. */
-export function diffConfigPaths(previous, next) {
+function walkPaths(previous, next) {
   const changed = [];
   const walk = (before, after, path) => {
     if (before === after) return;
@@ -24,4 +24,22 @@ export function diffConfigPaths(previous, next) {
   };
   walk(previous, next, "");
   return changed;
+}
+
+/** The config without `plugins.installs`, and those records: the gateway diffs them apart. */
+function splitInstalls(config) {
+  if (!isPlainObject(config) || !isPlainObject(config.plugins) || !Object.hasOwn(config.plugins, "installs")) return { config, installs: {} };
+  const { installs, ...plugins } = config.plugins;
+  return { config: { ...config, plugins }, installs };
+}
+
+/**
+ * What the gateway's reload evaluator reports: the config paths, then the
+ * install-record paths (it keeps plugin install records beside the config
+ * and concatenates the two diffs), each in walk order.
+ */
+export function diffConfigPaths(previous, next) {
+  const before = splitInstalls(previous);
+  const after = splitInstalls(next);
+  return [...walkPaths(before.config, after.config), ...walkPaths({ plugins: { installs: before.installs } }, { plugins: { installs: after.installs } })];
 }

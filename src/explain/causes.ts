@@ -91,6 +91,14 @@ function viewFormCause(comparison: Comparison, dotted: string, evaluatedBefore: 
   return null;
 }
 
+/** Elements named in a summary line; the evidence keeps all of them. Unbounded, 25,000 edited agents made a line no terminal table could lay out. */
+const SUMMARY_ELEMENTS = 10;
+
+function listElements(elements: readonly { key: string; change: string }[]): string {
+  const named = elements.slice(0, SUMMARY_ELEMENTS).map((element) => `${element.key} ${element.change}`);
+  return elements.length > SUMMARY_ELEMENTS ? `${named.join(", ")}, … (${elements.length} in all)` : named.join(", ");
+}
+
 /** Causes of one change the evaluator sees. */
 export function causesForChange(change: ChangedPath, semanticChange: boolean, classification: Classification, comparison: Comparison, outcome: PlannedOutcome): Cause[] {
   const { before, after } = comparison;
@@ -141,7 +149,7 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
         ? { code: "ARRAY_REORDER", summary: "same elements in a different order; the evaluator compares arrays whole", meaningPreserving: false, evidence: {} }
         : {
             code: "ARRAY_ELEMENT",
-            summary: `the evaluator sees the whole array; elements changed: ${detail.elements.map((element) => `${element.key} ${element.change}`).join(", ")}`,
+            summary: `the evaluator sees the whole array; elements changed: ${listElements(detail.elements)}`,
             meaningPreserving: false,
             evidence: { elements: detail.elements },
           },

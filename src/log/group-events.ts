@@ -158,7 +158,8 @@ export function groupReloadEvents(records: readonly ReloadRecord[]): GroupedLog 
         const event = startEvent(record, message.kind === "invalid-config" ? "invalid-config" : "config-missing", null);
         event.errors.push(message.kind === "invalid-config" ? `invalid config: ${message.detail}` : "config file not found");
         attach(event, record);
-        open = null;
+        // Stays open so a following recovery line (last-known-good restore) lands on it.
+        open = event;
         break;
       }
       case "reload-error": {

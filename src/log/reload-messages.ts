@@ -44,12 +44,19 @@ const PATH_LIST_MESSAGES: { kind: "evaluating" | "hot-applied" | "dynamic-reads"
 
 const SIMPLE_MESSAGES: { pattern: RegExp; build: (match: RegExpExecArray) => ReloadMessage }[] = [
   { pattern: /^config change requires channel reload \(([^)]*)\)(?:\s+\S+\s+(.*))?$/, build: (m) => ({ kind: "channel-reload-deferred", channels: splitList(m[1]!), detail: m[2] ?? "" }) },
+  // 2026.8+: install records changed while the config did not; an evaluation without changed config paths.
+  { pattern: /^plugin metadata changed with identical config; applying plugin lifecycle/, build: () => ({ kind: "evaluating", paths: [] }) },
   { pattern: /^config reload disabled \(gateway\.reload\.mode=off\)/, build: () => ({ kind: "reload-disabled" }) },
   { pattern: /^config reload skipped \(invalid config\):?\s*(.*)$/, build: (m) => ({ kind: "invalid-config", detail: m[1]! }) },
   { pattern: /^config reload skipped \(config file not found\)/, build: () => ({ kind: "config-missing", final: true }) },
   { pattern: /^config reload retry \(\d+\/\d+\): config file not found/, build: () => ({ kind: "config-missing", final: false }) },
   { pattern: /^config reload skipped by writer intent \((.*)\)$/, build: (m) => ({ kind: "writer-intent-skip", reason: m[1]! }) },
-  { pattern: /^(config (?:reload|restart) failed: .*|config hot-reload disabled: .*|config watcher error: .*|restart deferral check failed .*|config reload superseded: .*)$/, build: (m) => ({ kind: "reload-error", detail: m[1]! }) },
+  // Failures and recoveries around a reload (watcher trouble, last-known-good restores, superseded reloads).
+  {
+    pattern:
+      /^(config (?:reload|restart) failed: .*|config hot-reload disabled: .*|config watcher .*|restart deferral check failed .*|config (?:reload|restart) superseded: .*|config reload restored last-known-good config .*|config reload recovery .*|config reload skipped plugin config validation issue .*|config reload (?:in-process )?last-known-good promotion failed: .*|config reload plugin install record check failed: .*|config reload initial watch check failed: .*)$/,
+    build: (m) => ({ kind: "reload-error", detail: m[1]! }),
+  },
   { pattern: /^gateway restart already scheduled; skipping duplicate signal/, build: () => ({ kind: "duplicate-signal-skipped" }) },
   { pattern: /^(all operations and replies completed; restarting gateway now|restart timeout after .*forcing restart)$/, build: (m) => ({ kind: "restart-proceeding", detail: m[1]! }) },
   { pattern: /^signal (SIG[A-Z0-9]+) received/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "received" }) },

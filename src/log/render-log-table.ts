@@ -40,7 +40,7 @@ function eventLines(analyzed: AnalyzedEvent, report: LogReport, palette: Palette
   const downtime = restart?.downtimeMs != null ? `, ready after ${seconds(restart.downtimeMs)}` : "";
   const deferral = event.deferral ? `, ${event.deferral.mode === "deferring" ? `deferred until ${event.deferral.detail} complete` : event.deferral.mode}` : "";
   const signal = event.signal ? `, ${event.signal.signal} at line ${event.signal.line}${downtime}` : "";
-  const outcome = OUTCOME_WORDS[event.outcome] ?? event.outcome;
+  const outcome = event.outcome === "none" && event.noopPaths.length > 0 ? "no reload: applied as dynamic reads" : (OUTCOME_WORDS[event.outcome] ?? event.outcome);
   const colour = event.outcome === "restart" || event.outcome === "signal-only" ? palette.red.bold : event.outcome === "hot-reload" ? palette.yellow : palette.dim;
   const lines = [`#${event.index + 1} line ${event.line}${event.time ? ` ${event.time}` : ""}: ${colour(outcome)}${deferral}${signal}${event.truncated ? " (path list cut off in the log)" : ""}`];
   const width = Math.max(0, ...analyzed.paths.map((item) => item.path.length));

@@ -38,8 +38,16 @@ export function resolveCatalogEntry(requested: string, entries: readonly Catalog
   if (!isVersion(version)) {
     throw new ClawdiffError("catalog", `unknown rule catalog '${requested}' (bundled: ${known}; or pass a catalog file path)`);
   }
-  const older = sorted.filter((entry) => compareVersions(entry.openclawVersion, version) <= 0);
-  const nearest = older[older.length - 1];
+  // A catalog stands for every version it covers, so the nearest older *known* version decides.
+  let nearest: CatalogEntry | undefined;
+  let nearestKnown: string | undefined;
+  for (const entry of sorted) {
+    for (const known of [entry.openclawVersion, ...entry.coversVersions]) {
+      if (compareVersions(known, version) > 0 || (nearestKnown !== undefined && compareVersions(known, nearestKnown) <= 0)) continue;
+      nearest = entry;
+      nearestKnown = known;
+    }
+  }
   if (!nearest) {
     throw new ClawdiffError("catalog", `no bundled rule catalog at or before openclaw@${version} (oldest: ${sorted[0]!.id})`);
   }

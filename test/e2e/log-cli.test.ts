@@ -58,6 +58,16 @@ describe("clawdiff log", () => {
     expect(result.stderr).toContain("--before needs --state");
   });
 
+  it("the table shows each evaluation, the restart it caused and why each path was dirty", async () => {
+    const result = await runInProcess(["log", `${logs}/oc-76208-timeline.log`, ...rules, "--state", "examples/agents-create/after", "--before", "examples/agents-create/before", "--no-process-env"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines).toContain("#1 line 4 2026-05-02T11:47:55.604+00:00: restart, SIGUSR1 at line 6, ready after 1.6 s");
+    expect(lines).toContain("  gateway.tailscale   logged restart  restart (rule gateway, base-tail)  spurious: default materialized");
+    expect(lines).toContain("  restarts: 1 (2026-05-02 1), 1 looking spurious");
+    expect(lines).toContain("  downtime: 1.6 s over 1 measured restart(s)");
+  });
+
   it("flags logged paths the compared state cannot explain", async () => {
     const report = await logJson([`${logs}/deferred-restart.log`, "--state", "examples/agents-create/after", "--before", "examples/agents-create/before"]);
     expect(report.summary.unexplainedPaths).toEqual(["gateway.port", "models.pricing.openrouter", "gateway.bind"]);
@@ -77,6 +87,13 @@ describe("clawdiff log", () => {
       spuriousRestarts: 4,
       catalogAgreement: { agrees: 0, disagrees: 4, unknown: 0 },
     });
+  });
+
+  it("under the rules of the time the storm is reproduced (no rule for meta: restart fallback), and later rules avoid it", async () => {
+    const result = await runInProcess(["log", `${logs}/meta-storm.log`, "--rules", "openclaw@2026.2.6-3", "--proposed", "openclaw@2026.2.25", "--format", "json"]);
+    const report = JSON.parse(result.stdout) as LogReport;
+    expect(report.summary).toMatchObject({ catalogAgreement: { agrees: 4, disagrees: 0 }, avoidedByProposed: 4 });
+    expect(report.events[1]!.paths[0]).toMatchObject({ path: "meta.lastTouchedAt", current: { kind: "restart", rule: null, fallback: true }, proposed: { kind: "none" } });
   });
 
   it("counts the restarts proposed rules would have avoided", async () => {

@@ -80,7 +80,8 @@ const writeAtomically = (target: string, text: string) => {
   renameSync(temporary, target);
 };
 
-describe("clawdiff watch", () => {
+// Each wait is capped (WAIT_CAP_MS); the test budget leaves room for several on a loaded machine.
+describe("clawdiff watch", { timeout: 60_000 }, () => {
   it("follows edits, atomic renames, an invalid config, deletion and re-creation; SIGINT exits 0", async () => {
     const stateDir = mkdtempSync(join(tmpdir(), "clawdiff-watch-"));
     tempDirs.push(stateDir);

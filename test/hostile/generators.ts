@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, closeSync, mkdirSync, openSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -44,10 +44,8 @@ export const GENERATORS: Record<string, (dir: string) => void> = {
   },
   "sparse-200mb"(dir) {
     // A hole, not 200 MB of disk: the size check must refuse it before reading a byte.
-    const fd = openSync(join(dir, "big.json"), "w");
-    writeFileSync(fd, "");
-    closeSync(fd);
-    execFileSync("truncate", ["-s", String(200 * 1024 * 1024), join(dir, "big.json")]);
+    writeFileSync(join(dir, "big.json"), "");
+    truncateSync(join(dir, "big.json"), 200 * 1024 * 1024);
   },
   "include-chain"(dir) {
     mkdirSync(join(dir, "chain"));

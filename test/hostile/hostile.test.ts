@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import JSON5 from "json5";
@@ -19,12 +19,15 @@ interface HostileCase {
   stderrMatch?: string;
 }
 
-const corpus = JSON5.parse(readFileSync(join(repoRoot, "test/fixtures/hostile/cases.json5"), "utf8")) as { baseline: string; cases: HostileCase[] };
+const corpus = JSON5.parse(readFileSync(join(repoRoot, "test/fixtures/hostile/cases.json5"), "utf8")) as {
+  baseline: string;
+  defaultArgs: string[];
+  cases: HostileCase[];
+};
+/** The case's own arguments, plus the corpus defaults for options it does not set. */
+const argsOf = (testCase: HostileCase) => (testCase.args.includes(corpus.defaultArgs[0]!) ? testCase.args : [...testCase.args, ...corpus.defaultArgs]);
 const scratch = mkdtempSync(join(tmpdir(), "clawdiff-hostile-"));
-afterAll(() => {
-  chmodSync(scratch, 0o700);
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const isRoot = process.getuid?.() === 0;
 const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort();
@@ -57,7 +60,7 @@ describe("hostile inputs: exact one-line errors or exact results", () => {
     if (testCase.skipAsRoot && isRoot) context.skip(`running as root: ${testCase.skipAsRoot}`);
     const dir = materialize(testCase.index, testCase);
     const protoBefore = prototypeNames();
-    const result = await runInProcess(testCase.args, {}, dir);
+    const result = await runInProcess(argsOf(testCase), {}, dir);
 
     expect(prototypeNames()).toEqual(protoBefore);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -76,7 +79,7 @@ describe("hostile inputs: exact one-line errors or exact results", () => {
 
     if (line.startsWith("clawdiff: ")) {
       // The same failure with --debug: the same first line, then the stack.
-      const debug = await runInProcess([...testCase.args, "--debug"], {}, dir);
+      const debug = await runInProcess([...argsOf(testCase), "--debug"], {}, dir);
       expect(debug.code).toBe(2);
       expect(debug.stderr.split("\n")[0]).toBe(line);
       expect(debug.stderr).toMatch(/\n\s+at /);

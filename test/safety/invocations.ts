@@ -7,10 +7,14 @@ export interface Invocation {
   cwd: string;
   /** Runs until interrupted (watch): started as a process, stopped with SIGINT once it has printed. */
   longRunning?: boolean;
+  /** Expected to fail here (no real input of its kind in the workspace); it must still write nothing. */
+  mayFail?: boolean;
 }
 
 /** Commands that never return on their own. */
 export const LONG_RUNNING = new Set(["watch"]);
+/** Commands whose input the workspace cannot provide offline (an OpenClaw package): run anyway, may exit 2. */
+const MAY_FAIL = new Set(["rules import"]);
 
 type Mode = "dirs" | "git";
 
@@ -35,6 +39,13 @@ function argumentValues(command: string, name: string, mode: Mode, variant: numb
       return ["lint"];
     case "shell":
       return ["bash"];
+    case "catalog":
+    case "from":
+      return ["openclaw@2026.5.3"];
+    case "to":
+      return ["latest"];
+    case "package":
+      return ["after"];
     case "sides...":
       // What git passes an external diff driver: old-file old-hex old-mode new-file new-hex new-mode.
       return ["before/openclaw.json", "0000000", "100644", "after/openclaw.json", "0000000", "100644"];
@@ -67,9 +78,10 @@ export function invocationsFor(surface: CommandSurface, outFile: (label: string)
   const add = (label: string, args: string[], cwd: string) =>
     invocations.push({
       label,
-      args: [surface.name, ...args, ...(outOption ? [outOption, outFile(label)] : [])],
+      args: [...surface.path, ...args, ...(outOption ? [outOption, outFile(label)] : [])],
       cwd,
       ...(LONG_RUNNING.has(surface.name) ? { longRunning: true } : {}),
+      ...(MAY_FAIL.has(surface.name) ? { mayFail: true } : {}),
     });
   for (const { mode, variant } of modesFor(surface)) {
     const positional = surface.args.flatMap((name) => {
@@ -81,6 +93,7 @@ export function invocationsFor(surface: CommandSurface, outFile: (label: string)
     const where = `${surface.name} ${mode}${variant ? "+index" : ""}`;
     const extra: string[] = [];
     if (surface.options.includes("--state")) extra.push("--state", "after");
+    if (surface.options.includes("--path")) extra.push("--path", "gateway.auth.token");
     if ((options.hermetic ?? true) && surface.options.includes("--no-process-env")) extra.push("--no-process-env");
     for (const [option, value] of options.extraOptions ?? []) if (surface.options.includes(option)) extra.push(option, value);
     for (const format of surface.formats.length > 0 ? surface.formats : [undefined]) {

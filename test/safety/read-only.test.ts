@@ -49,10 +49,8 @@ describe("read-only guarantee", () => {
     const failures: string[] = [];
     try {
       for (const invocation of invocations) {
-        const started = Date.now();
         const result = await runInvocation(invocation, workspace, { TMPDIR: tmpForRun, CI: "1" });
-        if (process.env["SAFETY_TRACE"]) console.log(invocation.label, result.code, Date.now() - started);
-        if (![0, 1, 3].includes(result.code) && !invocation.longRunning) failures.push(`${invocation.label}: exit ${result.code}: ${result.stderr.trim()}`);
+        if (![0, 1, 3].includes(result.code) && !invocation.longRunning && !invocation.mayFail) failures.push(`${invocation.label}: exit ${result.code}: ${result.stderr.trim()}`);
       }
     } finally {
       if (savedTmp === undefined) delete process.env["TMPDIR"];

@@ -24,6 +24,10 @@ describe("reload messages", () => {
     expect(parsed.status === "known" && parsed.message).toMatchObject({ paths: ["gateway.bind"], deferral: { mode: "already-waiting" } });
   });
 
+  it("2026.8+: a plugin-lifecycle evaluation has no changed config paths", () => {
+    expect(parseReloadMessage("plugin metadata changed with identical config; applying plugin lifecycle")).toEqual({ status: "known", message: { kind: "evaluating", paths: [] } });
+  });
+
   it("reports an unclosed path list so the caller can join the wrapped lines", () => {
     expect(parseReloadMessage("config change detected; evaluating reload (gateway.port,")).toEqual({ status: "unclosed", kind: "evaluating" });
   });
@@ -80,7 +84,10 @@ describe("gateway log corpus", () => {
     const { events } = eventsOf("mode-off.log");
     expect(events.map((event) => event.outcome)).toEqual(["disabled", "restart-ignored", "invalid-config"]);
     expect(events[1]!.restartReasons).toEqual(["gateway.tailscale.mode"]);
-    expect(events[2]!.errors).toEqual(["invalid config: gateway.port: Expected number, received string"]);
+    expect(events[2]!.errors).toEqual([
+      "invalid config: gateway.port: Expected number, received string",
+      "config reload restored last-known-good config after invalid config",
+    ]);
   });
 
   it("JSON lines: the file log (tslog) and console JSON", () => {

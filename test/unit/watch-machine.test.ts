@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSettleLoop, type TimerApi } from "../../src/sources/watch-settle.js";
 import { createWatchMachine } from "../../src/sources/watch-transitions.js";
+import { watcherBehaviour } from "../../src/sources/watch-versions.js";
 
 const fakeTimers: TimerApi = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) };
 
@@ -114,5 +115,14 @@ describe("watch state machine", () => {
     expect(first).toEqual({ type: "deleted", keeping: null });
     expect(machine.next({ status: "invalid", error: "bad" })).toEqual({ type: "invalid", error: "bad", keeping: null });
     expect(machine.next({ status: "ok", state: "v1" })).toEqual({ type: "baseline", state: "v1" });
+  });
+});
+
+describe("watcher behaviour per version", () => {
+  it("2026.8.1 starts watching includes and stops reading gateway.reload.debounceMs", () => {
+    expect(watcherBehaviour("2026.5.3")).toEqual({ watchesIncludes: false, debounceFromConfig: true });
+    expect(watcherBehaviour("2026.7.35")).toEqual({ watchesIncludes: false, debounceFromConfig: true });
+    expect(watcherBehaviour("2026.8.1")).toEqual({ watchesIncludes: true, debounceFromConfig: false });
+    expect(watcherBehaviour("2026.9.6")).toEqual({ watchesIncludes: true, debounceFromConfig: false });
   });
 });

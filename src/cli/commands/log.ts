@@ -4,20 +4,35 @@ import { groupReloadEvents } from "../../log/group-events.js";
 import { buildLogReport } from "../../log/log-report.js";
 import { parseGatewayLog } from "../../log/parse-log.js";
 import { renderLogTable } from "../../log/render-log-table.js";
+import type { DiffReport } from "../../report/model.js";
 import { createPalette } from "../../report/palette.js";
 import { ClawdiffError } from "../../shared/errors.js";
 import { findPreviousConfigCopy, readLogText } from "../../sources/log-input.js";
-import { shouldUseColor } from "../color.js";
+import { shouldUseColor, type ColorChoice } from "../color.js";
 import type { CommandContext } from "../context.js";
+import type { CliIO } from "../io.js";
 import { addLoadOptions, type LoadCliOptions } from "../options.js";
-import { compareSpecs, prepareRun } from "../prepare.js";
-import type { ColorChoice } from "../color.js";
+import { compareSpecs, prepareRun, type PreparedRun } from "../prepare.js";
 
 interface LogOptions extends LoadCliOptions {
   state?: string;
   before?: string;
   format: "table" | "json";
   color: ColorChoice;
+}
+
+/** The state comparison that turns hints into cause codes: `--before` (or the `.bak` copy) against `--state`. */
+function compareState(options: LogOptions, run: PreparedRun, io: CliIO): { state: string; before: string; report: DiffReport } | undefined {
+  if (options.state === undefined) {
+    if (options.before !== undefined) throw new ClawdiffError("usage", "--before needs --state: it is the state the log's changes started from");
+    return undefined;
+  }
+  const before = options.before ?? findPreviousConfigCopy(options.state, io.cwd, options.config);
+  if (before === null) {
+    io.stderr(`clawdiff: warning: no --before and no ${options.config ?? "openclaw.json"}.bak in ${options.state}; paths get hints, not cause codes (take snapshots with 'clawdiff snapshot')\n`);
+    return undefined;
+  }
+  return { state: options.state, before, report: compareSpecs(before, options.state, run).report };
 }
 
 export function registerLog(program: Command, { io }: CommandContext): void {
@@ -31,26 +46,21 @@ export function registerLog(program: Command, { io }: CommandContext): void {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .action((logSpec: string, options: LogOptions) => {
-      if (options.before !== undefined && options.state === undefined) throw new ClawdiffError("usage", "--before needs --state: it is the state the log's changes started from");
       const parsed = parseGatewayLog(readLogText(logSpec, io.cwd, options.maxBytes));
       const grouped = groupReloadEvents(parsed.records);
       const run = prepareRun(options, io);
-      const before = options.state === undefined ? undefined : (options.before ?? findPreviousConfigCopy(options.state, io.cwd, options.config) ?? undefined);
-      if (options.state !== undefined && before === undefined) {
-        io.stderr(`clawdiff: warning: no --before and no ${options.config ?? "openclaw.json"}.bak in ${options.state}; paths get hints, not cause codes (take snapshots with 'clawdiff snapshot')\n`);
-      }
-      const stateReport = options.state !== undefined && before !== undefined ? compareSpecs(before, options.state, run).report : undefined;
+      const compared = compareState(options, run, io);
       const events = analyzeEvents(grouped.events, {
         catalog: run.catalog.catalog,
         ...(run.proposed ? { proposed: run.proposed.catalog } : {}),
         defaults: run.loadOptions.defaults ?? null,
-        ...(stateReport ? { stateReport } : {}),
+        ...(compared ? { stateReport: compared.report } : {}),
       });
       const report = buildLogReport(parsed, events, grouped.restarts, {
         log: logSpec,
         catalog: run.catalog.catalog.id,
         ...(run.proposed ? { proposed: run.proposed.catalog.id } : {}),
-        ...(stateReport && options.state !== undefined && before !== undefined ? { state: options.state, before } : {}),
+        ...(compared ? { state: compared.state, before: compared.before } : {}),
       });
       if (options.format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else io.stdout(renderLogTable(report, createPalette(shouldUseColor(options.color, io.env, io.isTTY))));

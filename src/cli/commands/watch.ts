@@ -83,7 +83,10 @@ function tableText(event: WatchEvent<CapturedState>, time: string, report: DiffR
   }
 }
 
-/** The first SIGINT or SIGTERM: stopping is the normal end of a watch. `dispose` unhooks the handlers. */
+/**
+ * The first SIGINT or SIGTERM, or the reader of a pipe going away (`watch |
+ * head -3`): each is the normal end of a watch. `dispose` unhooks the handlers.
+ */
 function stopSignal(): { received: Promise<void>; dispose: () => void } {
   let dispose = () => {};
   const received = new Promise<void>((done) => {
@@ -91,12 +94,17 @@ function stopSignal(): { received: Promise<void>; dispose: () => void } {
       dispose();
       done();
     };
+    const onOutputError = (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") stop();
+    };
     dispose = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
+      process.stdout.off("error", onOutputError);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+    process.stdout.on("error", onOutputError);
   });
   return { received, dispose };
 }
@@ -126,7 +134,7 @@ async function watchUntil(stopped: Promise<void>, stateDir: string, options: Wat
 
   const behaviour = watcherBehaviour(run.catalog.catalog.openclawVersion);
   // What triggers a reload: the config, plus what it includes in versions that watch includes.
-  const triggers = (state: CapturedState | null) => [configPath, ...(behaviour.watchesIncludes && state ? state.loaded.files.keys() : [])];
+  const triggers = (state: CapturedState | null) => [...new Set([configPath, ...(behaviour.watchesIncludes && state ? state.loaded.files.keys() : [])])];
 
   // Watch before the first read, so an edit landing between the two is never missed.
   let touch = () => {};

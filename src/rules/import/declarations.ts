@@ -11,6 +11,8 @@ import { asStringArray, evaluate, isRecord, type Scope, type Value } from "./sta
  */
 const DECLARES_RELOAD = /\breload:\s*(\{[^}]*(configPrefixes|noopPrefixes|restartPrefixes|hotPrefixes)|[A-Za-z_$][\w$]*\s*[,}\n])/;
 
+const MAX_DECLARATION_FILE = 8 * 1024 * 1024;
+
 export type ModuleSource = (path: string) => string | undefined;
 
 /** Parses dist modules on demand, and follows `import { x as y } from "./chunk.js"` to constants. */
@@ -66,7 +68,8 @@ export function readPluginDeclarations(paths: readonly string[], source: ModuleS
   const plugins = new Map<string, PluginReloadDeclaration>();
   for (const path of [...paths].sort()) {
     const text = source(path);
-    if (text === undefined || !DECLARES_RELOAD.test(text)) continue;
+    // Worker bundles (50 MB in 2026.9) re-bundle plugin chunks that also ship on their own; parsing them costs a minute.
+    if (text === undefined || text.length > MAX_DECLARATION_FILE || !DECLARES_RELOAD.test(text)) continue;
     const module = graph.get(path)!;
     for (const owner of descendants(module.program).filter((node) => node.type === "ObjectExpression")) {
       const property = (owner.properties as Node[]).find((p) => p.type === "Property" && !p.computed && p.key.name === "reload");

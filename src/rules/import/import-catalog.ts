@@ -5,9 +5,17 @@ import { composeListEra } from "./list-era.js";
 import { actionVocabulary, credentialCondition, fallbackKind, installRecordNoop } from "./planner-facts.js";
 import { composerOf, findPlannerModule } from "./planner-module.js";
 import { EMPTY_PLUGIN_SET, ownerOf, selectPlugins, type PluginSet } from "./plugin-set.js";
-import { composePolicyEra } from "./policy-era.js";
+import { CHANNEL_ACTION_PREFIX, composePolicyEra } from "./policy-era.js";
 import type { RawRule } from "./raw-rules.js";
 import { readReloadSettings } from "./settings.js";
+
+/**
+ * 2026.8+: channels with accountScopedRestart get `restart-channel-account:<id>`;
+ * the gateway restarts just the account named by a `channels.<id>.accounts.<account>`
+ * path and the whole channel otherwise. Catalogs carry the whole-channel action.
+ */
+const ACCOUNT_ACTION_PREFIX = "restart-channel-account:";
+const ACCOUNT_SCOPED_NOTE = "account-scoped: a path under channels.<id>.accounts.<account> restarts only that account";
 
 /** A published package's files, by path relative to the package root (`package.json`, `dist/...`). */
 export interface PackageFiles {
@@ -42,7 +50,16 @@ function packageVersion(files: PackageFiles): { name: string; version: string } 
 function toCatalogRule(rule: RawRule, plugins: PluginSet, conditional: ReturnType<typeof credentialCondition>): ReloadRule {
   const owner = rule.origin === "channel-shared" ? undefined : ownerOf(rule.prefix, plugins);
   const origin = owner ? `${rule.origin}:${owner}` : rule.origin;
-  const base: ReloadRule = { prefix: rule.prefix, kind: rule.kind, ...(rule.actions.length ? { actions: rule.actions } : {}), origin, ...(owner ? { plugin: owner } : {}) };
+  const accountScoped = rule.actions.some((action) => action.startsWith(ACCOUNT_ACTION_PREFIX));
+  const actions = rule.actions.map((action) => (action.startsWith(ACCOUNT_ACTION_PREFIX) ? `${CHANNEL_ACTION_PREFIX}${action.slice(ACCOUNT_ACTION_PREFIX.length)}` : action));
+  const base: ReloadRule = {
+    prefix: rule.prefix,
+    kind: rule.kind,
+    ...(actions.length ? { actions } : {}),
+    origin,
+    ...(owner ? { plugin: owner } : {}),
+    ...(accountScoped ? { note: ACCOUNT_SCOPED_NOTE } : {}),
+  };
   if (conditional && rule.kind === "restart" && conditional.prefixes.includes(rule.prefix)) {
     return { ...base, kind: "hot", condition: conditional.condition };
   }

@@ -35,6 +35,23 @@ function implications(plan: Node): Record<string, string[]> {
   return implies;
 }
 
+/**
+ * The action prefix that restarts a whole channel: the `action.startsWith("...")`
+ * branch that only adds to plan.restartChannels (2026.8 added an
+ * account-scoped branch before it, which is not that one).
+ */
+function wholeChannelRestartPrefix(module: JsModule, nodes: Node[]): string | undefined {
+  const branches = nodes.filter(
+    (node) => node.type === "IfStatement" && node.test.type === "CallExpression" && node.test.callee.property?.name === "startsWith" && node.test.arguments[0]?.type === "Literal",
+  );
+  const whole = branches.filter((branch) => {
+    const text = module.text.slice(branch.consequent.start, branch.consequent.end);
+    return text.includes("restartChannels.add") && !text.includes("restartChannelAccounts");
+  });
+  if (branches.length > 0 && whole.length !== 1) throw unrecognised(module, "cannot tell which action prefix restarts a channel", branches[0]);
+  return whole[0] ? String(whole[0].test.arguments[0].value) : undefined;
+}
+
 export function actionVocabulary(module: JsModule, ruleActions: readonly string[]): ActionVocabulary {
   const plan = planFunction(module);
   const nodes = descendants(plan);
@@ -48,8 +65,8 @@ export function actionVocabulary(module: JsModule, ruleActions: readonly string[
       if (!assignment) throw unrecognised(module, `action case '${switchCase.test.value}' sets no plan flag`, switchCase);
       flags[String(switchCase.test.value)] = assignment.expression.left.property.name;
     }
-    const startsWith = nodes.find((node) => node.type === "CallExpression" && node.callee.property?.name === "startsWith" && node.arguments[0]?.type === "Literal");
-    return { flags, ...(startsWith ? { channelPrefix: String(startsWith.arguments[0].value) } : {}), ...(Object.keys(implies).length ? { implies } : {}) };
+    const channelPrefix = wholeChannelRestartPrefix(module, nodes);
+    return { flags, ...(channelPrefix ? { channelPrefix } : {}), ...(Object.keys(implies).length ? { implies } : {}) };
   }
   const dynamic = nodes.some((node) => node.type === "AssignmentExpression" && node.left.type === "MemberExpression" && node.left.computed && node.left.object.name === "plan");
   if (!dynamic) throw unrecognised(module, "buildGatewayReloadPlan applies actions in an unrecognised way", plan);

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { importCatalog } from "../../src/rules/import/import-catalog.js";
+import { openPackage } from "../../src/sources/package-reader.js";
+import { validateCatalog } from "../../src/rules/load-catalog.js";
+import { ClawdiffError } from "../../src/shared/errors.js";
+
+const fixture = (name: string) => openPackage(new URL(`../fixtures/openclaw-dist/${name}`, import.meta.url).pathname);
+const summary = (rules: { prefix: string; kind: string; origin: string }[]) => rules.map((rule) => `${rule.prefix} ${rule.kind} ${rule.origin}`);
+
+describe("rules import: ordered-list era", () => {
+  const { catalog, declared } = importCatalog(fixture("list-era"), { plugins: "all" });
+
+  it("keeps the planner's order: base head, plugin, channel, base tail; first match wins", () => {
+    expect(catalog.matching).toBe("first-match");
+    expect(summary(catalog.rules)).toEqual([
+      "gateway.remote none base",
+      "hooks.gmail hot base",
+      "hooks hot base",
+      "browser restart plugin:browser",
+      "browser.profiles hot plugin:browser",
+      "channels.telegram hot channel:telegram",
+      "channels.telegram.dmPolicy none channel:telegram",
+      "channels.telegram.allowFrom none channel:telegram",
+      "meta none base-tail",
+      "plugins hot base-tail",
+      "gateway restart base-tail",
+    ]);
+    expect(catalog.rules.find((rule) => rule.prefix === "channels.telegram")).toMatchObject({ actions: ["restart-channel:telegram"], plugin: "telegram" });
+  });
+
+  it("reads the action switch, the channel prefix, implications, modes, debounce and install stamps", () => {
+    expect(catalog.actions).toEqual({
+      flags: { "reload-hooks": "reloadHooks", "restart-gmail-watcher": "restartGmailWatcher", "reload-plugins": "reloadPlugins" },
+      channelPrefix: "restart-channel:",
+      implies: { restartGmailWatcher: ["reloadHooks"] },
+    });
+    expect(catalog.reloadModes).toEqual(["hybrid", "off", "restart", "hot"]);
+    expect(catalog.defaultDebounceMs).toBe(300);
+    expect(catalog.installRecordNoop).toEqual({ recordsPath: "plugins.installs", timestampKeys: ["installedAt", "resolvedAt"] });
+    expect(() => validateCatalog(catalog, "imported")).not.toThrow();
+  });
+
+  it("finds channel declarations (ids through constants) and plugin registrations imported from another chunk, not services", () => {
+    expect(declared.channels.map((channel) => channel.id)).toEqual(["telegram"]);
+    expect(declared.plugins).toEqual([expect.objectContaining({ id: "browser", restartPrefixes: ["browser"], hotPrefixes: ["browser.profiles"], file: "dist/extensions/browser/index.js" })]);
+  });
+
+  it("loads no plugins unless asked: base rules only", () => {
+    const base = importCatalog(fixture("list-era")).catalog;
+    expect(base.rules.every((rule) => rule.origin.startsWith("base"))).toBe(true);
+    expect(base.source.generatedBy).toContain("base rules");
+  });
+});
+
+describe("rules import: policy era", () => {
+  const { catalog } = importCatalog(fixture("policy-era"));
+
+  it("expands policies and sorts them most specific first, wildcards after exact prefixes", () => {
+    expect(catalog.matching).toBe("longest-prefix");
+    expect(catalog.rules.map((rule) => rule.prefix)).toEqual([
+      "agents.entries.*.decisionModel",
+      "gateway.auth.token",
+      "gateway.auth.password",
+      "gateway.reload",
+      "agents.entries",
+      "channels.defaults",
+      "messages.inbound",
+      "hooks",
+      "meta",
+      "agents",
+      "messages",
+      "plugins",
+      "gateway",
+    ]);
+    expect(catalog.rules[0]).toMatchObject({ kind: "hot", actions: ["restartHeartbeat", "reloadPlugins"], origin: "core" });
+  });
+
+  it("turns credential paths into conditional hot rules and uses flag names as actions", () => {
+    expect(catalog.rules.find((rule) => rule.prefix === "gateway.auth.token")).toMatchObject({
+      kind: "hot",
+      condition: { requireUnchanged: ["gateway.auth.mode"], otherwiseKind: "restart" },
+    });
+    expect(catalog.actions.flags).toEqual({ reloadHooks: "reloadHooks", restartHeartbeat: "restartHeartbeat", reloadPlugins: "reloadPlugins" });
+    expect(catalog.reloadModes).toEqual(["hybrid", "off"]);
+    expect(catalog.defaultDebounceMs).toBe(250);
+    expect(catalog.installRecordNoop).toBeUndefined();
+  });
+
+  it("shared channel prefixes are none while no channel is loaded", () => {
+    expect(catalog.rules.find((rule) => rule.prefix === "channels.defaults")).toMatchObject({ kind: "none", origin: "channel-shared" });
+  });
+});
+
+describe("rules import: unrecognised shapes", () => {
+  it("fails loudly, naming the dist file", () => {
+    let error: unknown;
+    try {
+      importCatalog(fixture("broken"));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ClawdiffError);
+    expect((error as ClawdiffError).format()).toMatch(/^dist\/config-reload-plan-Br0k\.js.*: rules import: rule composition calls 'loadMoreRules'/);
+  });
+
+  it("refuses a directory that is not a package", () => {
+    expect(() => openPackage(new URL("../fixtures/openclaw-dist", import.meta.url).pathname)).toThrow(/no package\.json/);
+  });
+});
