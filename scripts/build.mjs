@@ -1,5 +1,6 @@
-// Bundles the CLI into dist/ so `npm ci` leaves a runnable `clawdiff` and
-// cold start pays for one file read instead of hundreds of module lookups.
+// Bundles the CLI and its dependencies into dist/ so `npm ci` leaves a
+// runnable `clawdiff` and cold start pays for a few file reads instead of
+// hundreds of module lookups.
 import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -13,7 +14,10 @@ const result = await build({
   format: "esm",
   target: "node20",
   splitting: true,
-  packages: "external",
+  // Dependencies go into the bundle too: resolving and compiling ajv's and
+  // commander's many files cost more cold start than running clawdiff itself.
+  // Bundled CommonJS packages still call require() for node builtins.
+  banner: { js: 'import { createRequire as __clawdiffRequire } from "node:module"; const require = __clawdiffRequire(import.meta.url);' },
   sourcemap: true,
   logLevel: "warning",
   metafile: true,

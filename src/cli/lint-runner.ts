@@ -44,7 +44,7 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
         proposedSpec === undefined
           ? undefined
           : catalogs(`${catalogKey(rules, location.dir)}\u0000${catalogKey(proposedSpec, location.dir)}`, () => loadProposedCatalog(proposedSpec, rules, location.dir));
-      const version = catalog.catalog.openclawVersion;
+      const version = catalog.targetVersion;
       // Sides resolve against the fixture; messages name files relative to where lint runs.
       const trigger = spec.trigger ?? "watcher";
       const { comparison, report } = compareSpecs(resolve(location.dir, spec.before), resolve(location.dir, spec.after), {

@@ -63,11 +63,11 @@ export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, 
   const catalog = loadCatalog(options.rules, io.cwd);
   return {
     catalog,
-    views: loadEvaluatorViews(catalog.catalog.openclawVersion, options.trigger ?? "watcher"),
+    views: loadEvaluatorViews(catalog.targetVersion, options.trigger ?? "watcher"),
     ...(options.proposed !== undefined ? { proposed: loadProposedCatalog(options.proposed, options.rules, io.cwd) } : {}),
     loadOptions: {
       env: envOptions(options, io),
-      defaults: loadDefaultsFor(catalog.catalog.openclawVersion),
+      defaults: loadDefaultsFor(catalog.targetVersion),
       allowIncludeOutside: options.allowIncludeOutside ?? false,
     },
     inputOptions: {

@@ -12,7 +12,7 @@ import type { RuleCatalog } from "../rules/catalog.js";
 import { resolveCatalogEntry, type CatalogEntry, type ResolvedCatalogEntry } from "../rules/resolve-catalog.js";
 import { readTextFile } from "./read-file.js";
 import { validateDefaultsTable, type DefaultsTable } from "../config/defaults.js";
-import { compareVersions } from "../rules/versions.js";
+import { compareVersions, isVersion } from "../rules/versions.js";
 
 /** The package's own directory, found from this module whether it runs bundled (dist/) or from src/. */
 function packageRoot(): string {
@@ -78,6 +78,12 @@ export function listBundledCatalogs(): CatalogEntry[] {
 
 export interface LoadedCatalog {
   catalog: RuleCatalog;
+  /**
+   * The OpenClaw version the run is about: the one asked for when a bundled
+   * catalog covers it (its rules are identical, its evaluator may not be),
+   * else the catalog's own.
+   */
+  targetVersion: string;
   requested: string;
   resolution: ResolvedCatalogEntry["resolution"] | "file" | "overlay";
 }
@@ -87,11 +93,14 @@ const looksLikePath = (spec: string) => spec.includes("/") || spec.includes("\\"
 /** `--rules`: a bundled catalog (`openclaw@<version>`, `latest`) or a catalog file path. */
 export function loadCatalog(spec: string, cwd = process.cwd()): LoadedCatalog {
   if (looksLikePath(spec) && !spec.startsWith("openclaw@")) {
-    return { catalog: readCatalogFile(resolve(cwd, spec), spec), requested: spec, resolution: "file" };
+    const catalog = readCatalogFile(resolve(cwd, spec), spec);
+    return { catalog, targetVersion: catalog.openclawVersion, requested: spec, resolution: "file" };
   }
   const resolved = resolveCatalogEntry(spec, listBundledCatalogs());
   const display = `schemas/catalogs/${resolved.entry.id}.json`;
-  return { catalog: readCatalogFile(resolved.entry.file, display), requested: spec, resolution: resolved.resolution };
+  const catalog = readCatalogFile(resolved.entry.file, display);
+  const asked = spec.startsWith("openclaw@") ? spec.slice("openclaw@".length) : spec;
+  return { catalog, targetVersion: isVersion(asked) ? asked : catalog.openclawVersion, requested: spec, resolution: resolved.resolution };
 }
 
 /**
@@ -102,9 +111,12 @@ export function loadProposedCatalog(spec: string, baseSpec: string, cwd = proces
   if (!looksLikePath(spec) || spec.startsWith("openclaw@")) return loadCatalog(spec, cwd);
   const path = resolve(cwd, spec);
   const { data, locate } = readRulesFile(path, spec);
-  if (looksLikeCatalog(data)) return { catalog: validateCatalog(data, spec, locate), requested: spec, resolution: "file" };
+  if (looksLikeCatalog(data)) {
+    const catalog = validateCatalog(data, spec, locate);
+    return { catalog, targetVersion: catalog.openclawVersion, requested: spec, resolution: "file" };
+  }
   const overlay = validateOverlay(data, spec, locate);
   const base = overlay.extends ? loadCatalog(overlay.extends, dirname(path)) : loadCatalog(baseSpec, cwd);
   const id = `${base.catalog.id}+${basename(spec).replace(/\.json5?$/, "").toLowerCase().replace(/[^a-z0-9@._+-]/g, "-")}`;
-  return { catalog: applyOverlay(base.catalog, overlay, id), requested: spec, resolution: "overlay" };
+  return { catalog: applyOverlay(base.catalog, overlay, id), targetVersion: base.targetVersion, requested: spec, resolution: "overlay" };
 }

@@ -24,7 +24,9 @@ describe("--trigger write reproduces openclaw#71208 under 2026.4.22", () => {
     const token = report.changes.find((change) => change.path === "gateway.auth.token")!;
     expect(token.spurious).toBe(true);
     expect(token.causes.map((cause) => cause.code)).toEqual(["ENV_REF_FORM_ONLY"]);
-    expect(report.plans.current.restartReasons).toEqual(["gateway.auth.token"]);
+    // 2026.4.x classifies the whole plugins tree as restart: both env-ref paths force it, both spuriously.
+    expect(report.plans.current.restartReasons).toEqual(["gateway.auth.token", "plugins.entries.perplexity.config.webSearch.apiKey"]);
+    expect(report.summary.spuriousRestartReasons).toBe(2);
   });
 
   it("the watcher, and the write path after openclaw#73267, see only the model edit", async () => {

@@ -132,7 +132,7 @@ async function watchUntil(stopped: Promise<void>, stateDir: string, options: Wat
     io.stdout(options.format === "ndjson" ? `${JSON.stringify(ndjsonRecord(event, time, report))}\n` : tableText(event, time, report, palette, io.columns));
   };
 
-  const behaviour = watcherBehaviour(run.catalog.catalog.openclawVersion);
+  const behaviour = watcherBehaviour(run.catalog.targetVersion);
   // What triggers a reload: the config, plus what it includes in versions that watch includes.
   const triggers = (state: CapturedState | null) => [...new Set([configPath, ...(behaviour.watchesIncludes && state ? state.loaded.files.keys() : [])])];
 

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { descendants, parseModule, unrecognised, type JsModule, type Node } from "./js-module.js";
+import { descendants, parseModule, sourceOf, unrecognised, type JsModule, type Node } from "./js-module.js";
 import type { ChannelReloadDeclaration, PluginReloadDeclaration, PluginSet } from "./plugin-set.js";
 import { asStringArray, evaluate, isRecord, type Scope, type Value } from "./static-eval.js";
 
@@ -77,8 +77,10 @@ export function readPluginDeclarations(paths: readonly string[], source: ModuleS
       let reload: Value;
       try {
         reload = evaluate(property.value, graph.scope(module));
-      } catch {
-        continue; // a `reload` that is not constant data is not a declaration (e.g. a reload handler)
+      } catch (error) {
+        // A `reload` that is not constant data (a handler, a flag) is not a declaration, unless it names prefixes.
+        if (/Prefixes\b/.test(sourceOf(module, property.value))) throw error;
+        continue;
       }
       if (!isRecord(reload)) continue;
       const id = ownerId(graph, module, owner);
