@@ -7,8 +7,8 @@ import { ensureCases } from "./generate.mjs";
 import { createBudget } from "./lib/budget.mjs";
 import { isQuick, listCases } from "./lib/cases.mjs";
 import { measureColdStart } from "./lib/cold-start.mjs";
-import { hasLintCommand } from "./lib/lint-probe.mjs";
-import { describeMachine } from "./lib/machine.mjs";
+import { measureLint } from "./lib/lint-probe.mjs";
+import { describeMachine, loadAverage } from "./lib/machine.mjs";
 import { BENCH_DIR, OUTPUT_DIR, REPO_DIR } from "./lib/paths.mjs";
 import { renderResults } from "./lib/render-results.mjs";
 import { measureCases } from "./lib/run-cases.mjs";
@@ -24,16 +24,20 @@ if (!existsSync(join(REPO_DIR, "dist", "cli.js"))) {
 }
 mkdirSync(OUTPUT_DIR, { recursive: true });
 
+const loadAtStart = loadAverage();
 const cases = listCases();
 log(`generating data for ${cases.length} cases (cached in bench/.data/)`);
 const data = ensureCases(cases, log);
 
 log(`cold start (${budget.coldStartRuns} interleaved runs)`);
 const coldStarts = await measureColdStart(budget.coldStartRuns);
+log("lint: one process over 1,000 fixtures vs separate diff processes");
+const lint = await measureLint(log);
 const caseResults = await measureCases(cases, data, budget, log);
 
-const targets = judgeTargets({ caseResults, coldStarts, hasLint: hasLintCommand() });
-const markdown = renderResults({ machine: describeMachine(), targets, coldStarts, caseResults, budget, elapsedMs: performance.now() - started, quick: isQuick() });
+const targets = judgeTargets({ caseResults, coldStarts, lint });
+const load = { start: loadAtStart, end: loadAverage() };
+const markdown = renderResults({ machine: describeMachine(), load, targets, coldStarts, caseResults, lint, budget, elapsedMs: performance.now() - started, quick: isQuick() });
 writeFileSync(join(BENCH_DIR, "RESULTS.md"), markdown);
 log(`\n${markdown}`);
 log(`wrote bench/RESULTS.md in ${((performance.now() - started) / 1000).toFixed(0)} s`);

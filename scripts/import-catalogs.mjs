@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const cache = process.env.CLAWDIFF_OC_CACHE ?? "/work/oc";
@@ -26,19 +27,9 @@ const SAMPLED = `2026.1.29 2026.1.30 2026.2.1 2026.2.2 2026.2.3 2026.2.6-3 2026.
 // Catalog ids other files refer to by name (tests, the published file list) keep their name when their run covers them.
 const ANCHORS = new Set(["2026.5.3"]);
 
-function versionKey(version) {
-  const [core, suffix] = version.split(/-(.*)/s);
-  const numbers = core.split(".").map(Number);
-  const rank = suffix === undefined ? 0 : /^\d/.test(suffix) ? 1 : -1;
-  return { numbers, rank, suffix: suffix ?? "" };
-}
-function compareVersions(a, b) {
-  const left = versionKey(a);
-  const right = versionKey(b);
-  for (let i = 0; i < 3; i += 1) if (left.numbers[i] !== right.numbers[i]) return left.numbers[i] - right.numbers[i];
-  if (left.rank !== right.rank) return left.rank - right.rank;
-  return left.suffix.localeCompare(right.suffix, "en", { numeric: true });
-}
+// OpenClaw's version order (re-releases after, pre-releases before) lives in src/rules/versions.ts; load it rather than copy it.
+const { outputFiles } = await build({ entryPoints: [join(repo, "src", "rules", "versions.ts")], bundle: true, write: false, format: "esm", logLevel: "error" });
+const { compareVersions } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`);
 
 function requestedVersions(args) {
   if (args.includes("--all")) {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { availableParallelism, cpus, release, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
 
 function cpuModel() {
   try {
@@ -20,3 +20,6 @@ export function describeMachine() {
     os: `${process.platform} ${release()}`,
   };
 }
+
+/** 1-minute load average: other work on the machine skews wall times (ratios within a run less so). */
+export const loadAverage = () => loadavg()[0];

@@ -22,7 +22,7 @@ function describeOutcome(tool, result) {
 function peerSkipReason(peer, testCase, caseResult, failedSeries, budget) {
   const failedAt = failedSeries.get(`${peer.id}:${seriesOf(testCase)}`);
   if (failedAt !== undefined) return `failed at ${failedAt} agents`;
-  const expectedMs = caseResult.tools.gateway?.wallMs ?? 0; // peers parse with json5 too
+  const expectedMs = caseResult.tools.floor?.wallMs ?? caseResult.tools.gateway?.wallMs ?? 0; // at least what parsing both sides costs
   if (budget.remainingMs() < PEER_RESERVE_MS + expectedMs) return "time budget";
   return null;
 }

@@ -1,6 +1,6 @@
 // Judges each target of issue 10 on this run's numbers: met, or missed and by
 // how much, with the measurement that decided it.
-import { formatMB, formatRatio, ratio, verdictAtMost } from "./format.mjs";
+import { formatMB, formatMs, formatRatio, ratio, verdictAtMost } from "./format.mjs";
 import { growthRows } from "./growth.mjs";
 import { PEERS } from "./tools.mjs";
 
@@ -87,11 +87,16 @@ function coldStart(coldStarts) {
     });
 }
 
-function lintSpeed(hasLint) {
+function lintSpeed(lint) {
+  const target = "`clawdiff lint` over 1,000 small fixtures ≥ 20x faster than 1,000 `clawdiff diff` processes";
+  if (lint.skipped) return { target, measured: lint.skipped, verdict: "not yet measurable" };
+  if (lint.failure) return { target, measured: `failed: ${lint.failure}`, verdict: "missed: lint run failed" };
+  const processesMs = lint.diffEachMs * lint.fixtures;
+  const speedup = ratio(processesMs, lint.lintMs);
   return {
-    target: "`clawdiff lint` over 1,000 small fixtures ≥ 20x faster than 1,000 `clawdiff diff` processes",
-    measured: hasLint ? "`clawdiff lint` exists, but the bench does not time it yet" : "`clawdiff lint` does not exist yet",
-    verdict: "not yet measurable",
+    target,
+    measured: `${formatRatio(speedup)} faster: one lint process ${formatMs(lint.lintMs)} vs ${lint.fixtures} × ${formatMs(lint.diffEachMs)} (median of ${lint.diffSample} diff processes, scaled to ${lint.fixtures})`,
+    verdict: speedup == null ? "not measured" : speedup >= 20 ? "met" : `missed: ${formatRatio(speedup)} of the 20x`,
   };
 }
 
@@ -108,7 +113,7 @@ function peakRss(largest, sizeNote) {
   };
 }
 
-export function judgeTargets({ caseResults, coldStarts, hasLint }) {
+export function judgeTargets({ caseResults, coldStarts, lint }) {
   const largest = largestCases(caseResults);
   const largestBytes = Math.max(...largest.map((result) => result.pairBytes));
   const sizeNote = largestBytes < 50e6 ? ` — largest pair here is only ${formatMB(largestBytes)} (quick mode?)` : "";
@@ -119,7 +124,7 @@ export function judgeTargets({ caseResults, coldStarts, hasLint }) {
     linearGrowth(caseResults, fixedCost),
     strictJsonFastPath(largest),
     ...coldStart(coldStarts),
-    lintSpeed(hasLint),
+    lintSpeed(lint),
     peakRss(largest, sizeNote),
   ];
 }

@@ -1,6 +1,6 @@
 // json-diff with its defaults (the `json-diff` CLI's structural diff).
-import JSON5 from "json5";
 import { diff } from "json-diff";
+import { parseFast } from "../lib/parse-fast.mjs";
 import { runWorker } from "./harness.mjs";
 
-runWorker({ parse: JSON5.parse, diff: (before, after) => diff(before, after), summarize: (delta) => ({ changed: delta !== undefined }) });
+runWorker({ parse: parseFast, diff: (before, after) => diff(before, after), summarize: (delta) => ({ changed: delta !== undefined }) });

@@ -20,13 +20,20 @@ export const ROOT_PATH = "<root>";
  * strict equality, anything else reported at the current path. The order of
  * the result is the walk's order, because the gateway logs it in that order.
  */
-export function diffConfigPaths(previous: unknown, next: unknown): ChangedPath[] {
+export function diffConfigPaths(previous: unknown, next: unknown, work?: DiffWork): ChangedPath[] {
   const changed: ChangedPath[] = [];
-  walk(previous, next, [], "", changed);
+  walk(previous, next, [], "", changed, work);
   return changed;
 }
 
-function walk(previous: unknown, next: unknown, segments: string[], path: string, out: ChangedPath[]): void {
+/** Work counter for the linear-growth guard (test/unit/linear-growth.test.ts); omitted in normal runs. */
+export interface DiffWork {
+  /** Value pairs the walk compared, each a call of the recursive step. */
+  nodes: number;
+}
+
+function walk(previous: unknown, next: unknown, segments: string[], path: string, out: ChangedPath[], work: DiffWork | undefined): void {
+  if (work) work.nodes += 1;
   if (previous === next) return;
   if (isPlainObject(previous) && isPlainObject(next)) {
     const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
@@ -34,7 +41,7 @@ function walk(previous: unknown, next: unknown, segments: string[], path: string
       const previousValue = previous[key];
       const nextValue = next[key];
       if (previousValue === undefined && nextValue === undefined) continue;
-      walk(previousValue, nextValue, [...segments, key], path ? `${path}.${key}` : key, out);
+      walk(previousValue, nextValue, [...segments, key], path ? `${path}.${key}` : key, out, work);
     }
     return;
   }

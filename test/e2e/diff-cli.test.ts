@@ -64,12 +64,17 @@ describe("clawdiff diff on the bundled examples", () => {
     expect(result.stdout.split("\n")[0]).toBe("no change: the gateway would not react");
   });
 
-  it("honours gateway.reload.mode of the after config", async () => {
-    const result = await runInProcess(["examples/token-rotation/before", "examples/token-rotation/after", "--format", "json"]);
-    const report = JSON.parse(result.stdout) as DiffReport;
-    expect(report.reloadMode).toEqual({ mode: "hybrid", source: "default" });
-    expect(report.plans.current.restartReasons).toEqual(["gateway.auth.token"]);
-    expect(result.code).toBe(3);
+  it("token rotation: a restart under the 2026.5.3 catch-all, hot under 2026.9.6's conditional rule", async () => {
+    const old = await runInProcess(["examples/token-rotation/before", "examples/token-rotation/after", "--format", "json", "--rules", "openclaw@2026.5.3"]);
+    const oldReport = JSON.parse(old.stdout) as DiffReport;
+    expect(oldReport.reloadMode).toEqual({ mode: "hybrid", source: "default" });
+    expect(oldReport.plans.current.restartReasons).toEqual(["gateway.auth.token"]);
+    expect(old.code).toBe(3);
+    const current = await runInProcess(["examples/token-rotation/before", "examples/token-rotation/after", "--format", "json", "--rules", "openclaw@2026.9.6"]);
+    const change = (JSON.parse(current.stdout) as DiffReport).changes.find((candidate) => candidate.path === "gateway.auth.token")!;
+    expect(change.classification.current).toMatchObject({ kind: "hot", reason: "rule", rule: { prefix: "gateway.auth.token" } });
+    expect(change.causes.map((cause) => cause.code)).toContain("CONDITIONAL_RULE");
+    expect(current.code).toBe(1);
   });
 
   it("reads one side from stdin", () => {

@@ -36,7 +36,8 @@ describe("clawdiff completion", () => {
     const script = await completion("bash");
     expect(bashComplete(script, ["clawdiff", "com"])).toEqual(["completion"]);
     expect(bashComplete(script, ["clawdiff", "diff", "--for"])).toEqual(["--format"]);
-    expect(bashComplete(script, ["clawdiff", "diff", "--format", ""])).toEqual(["table", "json"]);
+    expect(bashComplete(script, ["clawdiff", "diff", "--format", ""])).toEqual(expect.arrayContaining(["table", "json"]));
+    expect(bashComplete(script, ["clawdiff", "diff", "--color", "al"])).toEqual(["always"]);
     expect(bashComplete(script, ["clawdiff", "completion", "z"])).toEqual(["zsh"]);
   });
 

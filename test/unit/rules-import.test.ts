@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { importCatalog } from "../../src/rules/import/import-catalog.js";
 import { openPackage } from "../../src/sources/package-reader.js";
 import { validateCatalog } from "../../src/rules/load-catalog.js";
@@ -105,5 +109,22 @@ describe("rules import: unrecognised shapes", () => {
 
   it("refuses a directory that is not a package", () => {
     expect(() => openPackage(new URL("../fixtures/openclaw-dist", import.meta.url).pathname)).toThrow(/no package\.json/);
+  });
+});
+
+describe("rules import: reading a .tgz", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "clawdiff-pack-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it("reads the npm pack layout (package/...) straight from the archive", () => {
+    cpSync(new URL("../fixtures/openclaw-dist/list-era", import.meta.url).pathname, join(scratch, "package"), { recursive: true });
+    execFileSync("tar", ["czf", "openclaw-2026.4.99.tgz", "package"], { cwd: scratch });
+    const fromArchive = openPackage(join(scratch, "openclaw-2026.4.99.tgz"));
+    expect(fromArchive.paths).toContain("dist/extensions/browser/index.js");
+    expect(importCatalog(fromArchive, { plugins: "all" })).toEqual(importCatalog(fixture("list-era"), { plugins: "all" }));
+  });
+
+  it("refuses a file that is neither a package directory nor a .tgz", () => {
+    expect(() => openPackage(new URL("../fixtures/openclaw-dist/list-era/package.json", import.meta.url).pathname)).toThrow(/unpacked package directory or a \.tgz/);
   });
 });
