@@ -15,14 +15,17 @@ const repo = fileURLToPath(new URL("..", import.meta.url));
 const cache = process.env.CLAWDIFF_OC_CACHE ?? "/work/oc";
 const catalogDir = join(repo, "schemas", "catalogs");
 
-// Enough per line to find where rules change (meta.* noop in 2026.2.12, the
-// longest-prefix sort in 2026.7.1, policies and credential conditions in 2026.9.2).
-const SAMPLED = `2026.1.29 2026.1.30 2026.2.1 2026.2.2 2026.2.3 2026.2.6-3 2026.2.9 2026.2.12 2026.2.17 2026.2.19 2026.2.21
-  2026.2.22 2026.2.23 2026.2.24 2026.2.25 2026.2.26 2026.3.1 2026.3.2 2026.3.7 2026.3.8 2026.3.11 2026.3.13 2026.3.22 2026.3.23
-  2026.3.24 2026.3.28 2026.3.31 2026.4.1 2026.4.5 2026.4.9 2026.4.12 2026.4.15 2026.4.20 2026.4.22 2026.4.24 2026.4.27 2026.4.29
-  2026.5.2 2026.5.3 2026.5.7 2026.5.12 2026.5.18 2026.5.22 2026.5.28 2026.6.1 2026.6.5 2026.6.8 2026.6.11 2026.6.33 2026.6.35
-  2026.7.1-beta.1 2026.7.1 2026.7.33 2026.7.35 2026.8.1-beta.1 2026.8.1 2026.8.2 2026.9.1-beta.1 2026.9.1 2026.9.2 2026.9.3
-  2026.9.4 2026.9.5 2026.9.6`.split(/\s+/);
+// The first and last version of every run of identical rules, found by importing every
+// published 2026 version (--all, November 2026), plus versions the docs and tests name.
+// Boundaries make nearest-older resolution exact for the versions in between.
+// Changes include: meta none rule in 2026.2.12, install-record stamps in 2026.4.22,
+// the longest-prefix sort in 2026.7.1-beta.4, policies and credential conditions in 2026.9.2.
+const SAMPLED = `2026.1.29 2026.2.1 2026.2.2 2026.2.6-3 2026.2.9 2026.2.12 2026.2.25 2026.2.26 2026.3.1 2026.3.2 2026.3.7
+  2026.3.13 2026.3.22 2026.3.24 2026.3.28 2026.4.2 2026.4.5 2026.4.15 2026.4.21 2026.4.22 2026.4.24 2026.4.25 2026.4.26
+  2026.4.27 2026.4.30-beta.1 2026.5.2 2026.5.3 2026.5.7 2026.5.12 2026.5.16-beta.3 2026.5.16-beta.4 2026.5.30-beta.1
+  2026.5.31-beta.1 2026.6.5 2026.6.6 2026.6.35 2026.7.1-beta.2 2026.7.1-beta.4 2026.7.1 2026.7.1-2 2026.7.2-beta.1
+  2026.7.2-beta.3 2026.7.2-beta.4 2026.7.2-beta.5 2026.7.2-beta.7 2026.7.33 2026.7.35 2026.8.1-beta.1 2026.8.1-beta.2
+  2026.8.1-beta.3 2026.8.1 2026.8.2 2026.9.1-beta.1 2026.9.1 2026.9.2 2026.9.3 2026.9.4 2026.9.5 2026.9.6`.split(/\s+/);
 
 // Catalog ids other files refer to by name (tests, the published file list) keep their name when their run covers them.
 const ANCHORS = new Set(["2026.5.3"]);

@@ -2,7 +2,7 @@
 // included. Run counts shrink with size; a global deadline trims what is left.
 import { isQuick } from "./cases.mjs";
 
-const DEFAULT = { totalSeconds: 540, capMs: 25_000, maxRuns: { 10: 9, 1000: 5, 10000: 3, 50000: 3 }, coldStartRuns: 15 };
+const DEFAULT = { totalSeconds: 540, capMs: 15_000, maxRuns: { 10: 5, 1000: 3, 10000: 2, 50000: 2 }, coldStartRuns: 11 };
 const QUICK = { totalSeconds: 150, capMs: 5_000, maxRuns: { 10: 3, 1000: 3, 10000: 2 }, coldStartRuns: 5 };
 
 /** Time kept back while measuring: the core tools must leave room for the report, peers for the rest of the core work. */

@@ -8,7 +8,7 @@ import { measureNode } from "./measure.mjs";
 import { CLAWDIFF_BIN } from "./paths.mjs";
 import { median } from "./stats.mjs";
 
-const DIFF_SAMPLE = 40;
+const DIFF_SAMPLE = 25;
 const LINT_RUNS = 3;
 
 export function hasLintCommand() {

@@ -138,7 +138,7 @@ ${coreTable(caseResults)}
 
 ## General-purpose peers
 
-Both parse like clawdiff and the floor (\`JSON.parse\`, json5 only for JSON5 text), so they race clawdiff on diffing, not on the json5 parser. A peer is stopped once it takes 10x the gateway baseline of the same case (at least 3 s) and is not run again on larger sizes of the same series.
+Both parse like clawdiff and the floor (\`JSON.parse\`, json5 only for JSON5 text), so they race clawdiff on diffing, not on the json5 parser. Peers run on the largest one-leaf and reorder JSON pairs first (the pairs the target is judged on), then on the other cases from small to large as the time budget allows. A peer is stopped once it takes 2x clawdiff's time on the same case (at least 5 s): it has lost the race by then. After a failure it is not run again on that size or larger ones of the same series.
 
 ${peerTable(caseResults)}
 
@@ -168,7 +168,7 @@ ${failureList(caseResults, coldStarts)}
 - Data: \`bench/generate.mjs\`, seeded and cached in \`bench/.data/\` (rebuilt when the generator changes).
 - clawdiff runs as \`node bin/clawdiff.js diff <before> <after> --format json --rules ${CATALOG}\` with stdout to a file; exit codes 0, 1 and 3 count as success.
 - Wall time: the parent's clock from spawn to exit. Peak RSS: ${RSS_SOURCE}.
-- Lint: \`clawdiff lint <dir>\` over all 1,000 fixtures (median of 3), against the median of 40 separate \`clawdiff diff before.json after.json\` processes spread over the set, scaled to 1,000 (spawning all 1,000 would take minutes of the budget).
+- Lint: \`clawdiff lint <dir>\` over all 1,000 fixtures (median of 3), against the median of 25 separate \`clawdiff diff before.json after.json\` processes spread over the set, scaled to 1,000 (spawning all 1,000 would take minutes of the budget).
 - Strict-JSON fast path: judged by clawdiff's distance from the *floor* on the largest one-leaf JSON pair (≤ 1.5x). A json5 parse (~10x slower than \`JSON.parse\` here) or an eager location pass over every leaf would blow that bound.
 `;
 }

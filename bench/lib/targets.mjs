@@ -36,7 +36,7 @@ function endToEndVsPeers(largest, sizeNote) {
     for (const peer of PEERS) {
       const peerResult = result.tools[peer.id];
       if (isOk(peerResult)) comparisons.push({ id: `${peer.id} on ${result.testCase.id}`, value: ratio(result.tools.clawdiff.wallMs, peerResult.wallMs) });
-      else if (peerResult?.failure || peerResult?.skipped?.startsWith("failed")) comparisons.push({ id: `${peer.id} on ${result.testCase.id} (peer did not finish)`, value: 0 });
+      else if (peerResult?.failure || peerResult?.skipped?.startsWith("failed")) comparisons.push({ id: `${peer.id} on ${result.testCase.id} (peer did not finish: ${peerResult.failure ?? peerResult.skipped})`, value: 0 });
       else unmeasured.push(`${peer.id} on ${result.testCase.id}`);
     }
   }
@@ -108,7 +108,7 @@ function peakRss(largest, sizeNote) {
   const worst = worstBy(rows, (row) => row.value);
   return {
     target: "peak RSS on the largest pair ≤ 6x the input size (both files)",
-    measured: `worst ${formatRatio(worst?.value)} of ${formatMB(worst?.bytes)} (${worst?.id ?? "–"})${sizeNote}`,
+    measured: `worst ${formatRatio(worst?.value)} of ${formatMB(worst?.bytes)} (${worst?.id ?? "–"}); all: ${rows.map((row) => `${row.id} ${formatRatio(row.value)}`).join(", ")}${sizeNote}`,
     verdict: failures.length > 0 ? `missed: clawdiff failed on ${failures.join("; ")}` : verdictAtMost(worst?.value, 6),
   };
 }

@@ -101,11 +101,17 @@ function skipComment(text: string, index: number): number {
   return index;
 }
 
-/** Index just past the container opening at `start`, skipping strings and comments. */
+/** The characters that can open or close anything inside a container. */
+const STRUCTURE = /["'/{}[\]]/g;
+
+/** Index just past the container opening at `start`, skipping strings and comments; jumps between structural characters natively. */
 function skipContainer(text: string, start: number): number {
   let depth = 0;
   let index = start;
-  while (index < text.length) {
+  for (;;) {
+    STRUCTURE.lastIndex = index;
+    if (!STRUCTURE.test(text)) return text.length; // test() moves lastIndex without allocating a match
+    index = STRUCTURE.lastIndex - 1;
     const code = text.charCodeAt(index);
     if (code === QUOTE || code === APOSTROPHE) {
       index = skipString(text, index);
@@ -113,16 +119,13 @@ function skipContainer(text: string, start: number): number {
     }
     if (code === SLASH) {
       const after = skipComment(text, index);
-      if (after !== index) {
-        index = after;
-        continue;
-      }
+      index = after !== index ? after : index + 1;
+      continue;
     }
     index += 1;
     if (code === OPEN_BRACE || code === OPEN_BRACKET) depth += 1;
-    else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET) && --depth === 0) return index;
+    else if (--depth === 0) return index;
   }
-  return index;
 }
 
 /** 1-based line and column (in UTF-16 units) of each offset, counting newlines once. */

@@ -54,6 +54,15 @@ describe("rules import: ordered-list era", () => {
     expect(base.rules.every((rule) => rule.origin.startsWith("base"))).toBe(true);
     expect(base.source.generatedBy).toContain("base rules");
   });
+
+  it("reads unminified chunks too (2026.1.x ships tsc output): a block-bodied implication", () => {
+    const files = fixture("list-era");
+    const plannerFile = "dist/config-reload-plan-Ab12Cd.js";
+    const unminified = files.read(plannerFile)!.replace("if (plan.restartGmailWatcher) plan.reloadHooks = true;", "if (plan.restartGmailWatcher) {\n    plan.reloadHooks = true;\n}");
+    expect(unminified).toContain("{\n    plan.reloadHooks");
+    const inMemory = { paths: files.paths, read: (path: string) => (path === plannerFile ? unminified : files.read(path)) };
+    expect(importCatalog(inMemory).catalog.actions.implies).toEqual({ restartGmailWatcher: ["reloadHooks"] });
+  });
 });
 
 describe("rules import: policy era", () => {

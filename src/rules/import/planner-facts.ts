@@ -27,7 +27,9 @@ function implications(plan: Node): Record<string, string[]> {
   const implies: Record<string, string[]> = {};
   for (const statement of plan.body.body as Node[]) {
     if (statement.type !== "IfStatement" || statement.test.type !== "MemberExpression") continue;
-    const consequent = statement.consequent.type === "ExpressionStatement" ? statement.consequent.expression : null;
+    // `if (plan.a) plan.b = true;` or, unminified (2026.1.x), the same inside a block.
+    const body = statement.consequent.type === "BlockStatement" && statement.consequent.body.length === 1 ? statement.consequent.body[0] : statement.consequent;
+    const consequent = body.type === "ExpressionStatement" ? body.expression : null;
     if (consequent?.type !== "AssignmentExpression" || consequent.left.type !== "MemberExpression") continue;
     const flag = statement.test.property.name as string;
     (implies[flag] ??= []).push(consequent.left.property.name as string);

@@ -101,7 +101,7 @@ function propertyKey(property: Node, scope: Scope): string {
 
 function member(object: Value, key: string, node: Node, scope: Scope): Value {
   if (object === undefined || object === null) {
-    if (node.optional || node.object?.type === "ChainExpression" || isInChain(node)) return undefined;
+    if (node.optional || chainDepth > 0) return undefined;
     throw unrecognised(scope.module, `reading '${key}' of ${String(object)}`, node);
   }
   if (Array.isArray(object) && key === "length") return object.length;
@@ -110,9 +110,8 @@ function member(object: Value, key: string, node: Node, scope: Scope): Value {
   throw unrecognised(scope.module, `unsupported property access '.${key}'`, node);
 }
 
-/** Optional chains short-circuit as a whole; inside a ChainExpression any null read yields undefined. */
+/** Optional chains short-circuit as a whole; inside a ChainExpression (`a?.b.c`) any null read yields undefined. */
 let chainDepth = 0;
-const isInChain = (_node: Node) => chainDepth > 0;
 
 function callMethod(node: Node, scope: Scope): Value {
   const callee = node.callee;
