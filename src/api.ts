@@ -65,7 +65,7 @@ function runFor(options: DiffStatesOptions) {
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       ...(options.repo !== undefined ? { repo: options.repo } : {}),
       env: Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${value}`),
-      envFile: options.envFiles ?? [],
+      dotenv: options.envFiles ?? [],
       processEnv: options.processEnv !== false,
       allowIncludeOutside: options.allowIncludeOutside ?? false,
       showSecrets: options.showSecrets ?? false,

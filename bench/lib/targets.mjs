@@ -113,6 +113,23 @@ function peakRss(largest, sizeNote) {
   };
 }
 
+/**
+ * Why a target is missed, where the cause is known from profiling (see
+ * RESULTS.md); shown only next to a missed verdict, so a fix that meets the
+ * target retires its explanation.
+ */
+const KNOWN_CAUSES = {
+  strictJson:
+    "The JSON.parse path is taken (see the gateway ratio); the rest is work the floor skips, each part linear: a second walk of the authored view for ${VAR}-only changes, env substitution and the semantic view over the whole tree, a depth check over the whole tree, a deep comparison of each file's parsed content to spot format-only edits, and the location scan for the reported paths (which skips containers no reported path enters).",
+  smallDiff:
+    "A small diff pays for compiling the ~1 MB bundle, ajv compiling the catalog schema to validate the bundled catalogs on every run (~50 ms), and cli-table3's first layout (string-width's emoji regex, ~70 ms). Remedies: precompile the validators at build time or trust bundled catalogs (the tests validate them), lay the table out without cli-table3, node ≥ 22's compile cache.",
+  peakRss:
+    "On the half and reorder pairs the whole 50,000-agent agents.list is one changed value: the JSON report carries it as before/after and again as provenance values (4 copies), and JSON.stringify builds the ~280 MB report as one string. One-leaf pairs stay within the bound. Remedies: stream the JSON report, stop repeating values under provenance (a report schema change).",
+  peers: "Peers run after the core tools, as far as the time budget reaches; on a loaded machine it did not reach them.",
+};
+
+const withCause = (result, cause) => (result.verdict === "met" ? result : { ...result, why: cause });
+
 export function judgeTargets({ caseResults, coldStarts, lint }) {
   const largest = largestCases(caseResults);
   const largestBytes = Math.max(...largest.map((result) => result.pairBytes));
@@ -120,11 +137,11 @@ export function judgeTargets({ caseResults, coldStarts, lint }) {
   const fixedCost = coldStarts.find((entry) => entry.id === "version");
   return [
     endToEndVsGateway(largest, sizeNote),
-    endToEndVsPeers(largest, sizeNote),
+    withCause(endToEndVsPeers(largest, sizeNote), KNOWN_CAUSES.peers),
     linearGrowth(caseResults, fixedCost),
-    strictJsonFastPath(largest),
-    ...coldStart(coldStarts),
+    withCause(strictJsonFastPath(largest), KNOWN_CAUSES.strictJson),
+    ...coldStart(coldStarts).map((result) => (result.target.includes("diff") ? withCause(result, KNOWN_CAUSES.smallDiff) : result)),
     lintSpeed(lint),
-    peakRss(largest, sizeNote),
+    withCause(peakRss(largest, sizeNote), KNOWN_CAUSES.peakRss),
   ];
 }

@@ -20,7 +20,8 @@ export interface LoadCliOptions {
   config?: string;
   maxBytes?: number;
   env: string[];
-  envFile: string[];
+  /** `--dotenv`: not `--env-file`, which Node 20 claims from anywhere on the command line. */
+  dotenv: string[];
   processEnv: boolean;
   allowIncludeOutside?: boolean;
   /** `-C <repo>`: the repository `git:` specs read from. */
@@ -44,7 +45,7 @@ export function addLoadOptions(command: Command): Command {
     .option("--config <relpath>", "config file inside each state directory, or path in the repository for git: specs (default openclaw.json)")
     .option("--max-bytes <n>", "refuse config files larger than this", parsePositiveInteger)
     .option("--env <KEY=VALUE>", "set a variable for ${VAR} resolution (repeatable; wins over everything)", collect, [])
-    .option("--env-file <file>", "extra dotenv file for ${VAR} resolution (repeatable)", collect, [])
+    .option("--dotenv <file>", "extra dotenv file for ${VAR} resolution (repeatable)", collect, [])
     .option("--no-process-env", "do not resolve ${VAR} from clawdiff's own environment (hermetic runs)")
     .option("--allow-include-outside", "let $include read files outside the config directory")
     .option("-C, --repo <dir>", "repository for git:<rev> specs (default: the working directory)");

@@ -29,7 +29,7 @@ function envOptions(options: LoadCliOptions, io: CliIO): EnvOptions {
   return {
     overrides: parseEnvAssignments(options.env),
     ...(options.processEnv ? { processEnv: io.env } : {}),
-    files: options.envFile.map((file) => ({ origin: file, text: readTextFile(resolve(io.cwd, file), file) })),
+    files: options.dotenv.map((file) => ({ origin: file, text: readTextFile(resolve(io.cwd, file), file) })),
   };
 }
 

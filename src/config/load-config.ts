@@ -15,7 +15,7 @@ export interface EnvOptions {
   overrides?: Record<string, string>;
   /** The environment the gateway process would have; omitted for hermetic runs. */
   processEnv?: Record<string, string | undefined>;
-  /** Extra dotenv files (--env-file), below the process env and above the state dir's .env. */
+  /** Extra dotenv files (--dotenv), below the process env and above the state dir's .env. */
   files?: { origin: string; text: string }[];
 }
 

@@ -77,6 +77,12 @@ describe("clawdiff diff on the bundled examples", () => {
     expect(current.code).toBe(1);
   });
 
+  it("--dotenv reaches clawdiff through the real binary (Node 20 would swallow --env-file)", () => {
+    const result = runBinary(["examples/heartbeat-edit/before", "examples/heartbeat-edit/after", "--dotenv", "test/fixtures/no-such.env"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("clawdiff: test/fixtures/no-such.env: no such file or directory\n");
+  });
+
   it("reads one side from stdin", () => {
     const result = runBinary(["-", "test/fixtures/states/minimal", "--format", "json"], { input: '{ gateway: { port: 18790 } }' });
     expect(result.code).toBe(3);

@@ -37,8 +37,8 @@ function importedIsPlainObject(dist: string, chunk: string): string | null {
   return definition ? definition.replace(`function ${local}(`, "function isPlainObject(") : null;
 }
 
-/** Chunks named after the reload plan come first: scanning every chunk of a 3,000-file bundle is slow. */
-const byLikelihood = (names: string[]) => [...names.filter((name) => name.startsWith("config-reload-plan")), ...names.filter((name) => !name.startsWith("config-reload-plan"))];
+/** Bundles that keep the region name its chunk after the reload plan; older bundles are skipped without a full scan. */
+const isCandidateChunk = (name: string) => /^config-(reload-plan|diff)[-.].*\.m?js$/.test(name);
 
 /**
  * The published chunk that defines diffConfigPaths imports half the gateway
@@ -48,7 +48,7 @@ const byLikelihood = (names: string[]) => [...names.filter((name) => name.starts
  * into this repository. Returns that source, so identical versions share one oracle.
  */
 function publishedSource(dist: string): string | null {
-  for (const name of byLikelihood(readdirSync(dist).filter((file) => /\.m?js$/.test(file)))) {
+  for (const name of readdirSync(dist).filter(isCandidateChunk)) {
     const chunk = readFileSync(join(dist, name), "utf8");
     const start = chunk.indexOf(REGION);
     if (start === -1) continue;

@@ -68,7 +68,7 @@ function modesFor(surface: CommandSurface): { mode: Mode; variant: number }[] {
 export interface InvocationOptions {
   /** Adds --no-process-env where supported (default true: runs must not depend on the test runner's env). */
   hermetic?: boolean;
-  /** Option/value pairs appended where the command accepts the option, e.g. ["--env-file", path]. */
+  /** Option/value pairs appended where the command accepts the option, e.g. ["--dotenv", path]. */
   extraOptions?: [string, string][];
 }
 

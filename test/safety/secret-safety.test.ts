@@ -12,7 +12,7 @@ import { createWorkspace } from "./workspace.js";
 /**
  * No secret value reaches any output. Canaries sit in every secret-bearing
  * place (inline tokens and passwords, channel tokens, provider apiKeys,
- * SecretRefs, ${VAR} fed from the process env, .env, --env-file, --env and
+ * SecretRefs, ${VAR} fed from the process env, .env, --dotenv, --env and
  * the config's env block); every command runs in every format, with and
  * without --debug, plus error paths; stdout, stderr and files written with
  * --output must not contain a canary.
@@ -45,7 +45,7 @@ describe("secret safety", () => {
       invocationsFor(surface, (label) => join(outDir, label.replace(/\W+/g, "_")), {
         hermetic: false,
         extraOptions: [
-          ["--env-file", states.envFile],
+          ["--dotenv", states.envFile],
           ["--env", env.envOption],
         ],
       }),

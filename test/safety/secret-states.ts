@@ -46,7 +46,7 @@ function seededConfig(side: string): unknown {
   };
 }
 
-/** Writes seeded before/after state dirs (config + .env) and an --env-file; returns their paths. */
+/** Writes seeded before/after state dirs (config + .env) and a --dotenv file; returns their paths. */
 export function writeSecretStates(): { root: string; before: string; after: string; envFile: string } {
   const root = mkdtempSync(join(tmpdir(), "clawdiff-secret-states-"));
   for (const side of ["before", "after"]) {

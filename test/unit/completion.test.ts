@@ -29,7 +29,7 @@ describe("clawdiff completion", () => {
     expect(commands).toContain("diff");
     expect(commands).toContain("completion");
     for (const command of commands) expect(script).toContain(command);
-    for (const option of ["version", "rules", "format", "env-file", "no-process-env"]) expect(script).toContain(option);
+    for (const option of ["version", "rules", "format", "dotenv", "no-process-env"]) expect(script).toContain(option);
   });
 
   it("bash completes commands, options and option values", async () => {
