@@ -3,7 +3,7 @@ import { compareInputs, type Comparison } from "../compare.js";
 import type { EnvOptions, LoadOptions } from "../config/load-config.js";
 import { diffStateFiles, type StateFileChange } from "../diff/state-files.js";
 import { buildReport, type DiffReport } from "../report/model.js";
-import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
+import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadInstalledCatalog, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { openConfigInput, type ConfigInput, type ConfigInputOptions } from "../sources/config-input.js";
 import { GitSession } from "../sources/git/session.js";
 import { INDEX_REVISION, WORKTREE_REVISION } from "../sources/git/spec.js";
@@ -60,7 +60,10 @@ export interface PreparedRun {
 /** Resolves the catalog, defaults and env once for a command that loads states. */
 export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, io: CliIO): PreparedRun {
   if (options.showSecrets && io.env["CI"]) throw new ClawdiffError("usage", "--show-secrets is refused when CI is set");
-  const catalog = loadCatalog(options.rules, io.cwd);
+  if (options.plugins !== undefined && options.openclaw === undefined) {
+    throw new ClawdiffError("usage", "--plugins needs --openclaw: bundled catalogs hold the base rules only");
+  }
+  const catalog = options.openclaw !== undefined ? loadInstalledCatalog(options.openclaw, options.plugins, io.cwd) : loadCatalog(options.rules, io.cwd);
   return {
     catalog,
     views: loadEvaluatorViews(catalog.targetVersion, options.trigger ?? "watcher"),

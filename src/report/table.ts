@@ -95,7 +95,12 @@ function headline(report: DiffReport, palette: Palette, width: number): string[]
 
 function contextLines(report: DiffReport, palette: Palette, width: number): string[] {
   const { current, proposed } = report.catalogs;
-  const resolution = current.resolution === "nearest-older" || current.resolution === "covered" ? ` (${current.resolution} for ${current.requested})` : "";
+  const resolution =
+    current.resolution === "nearest-older" || current.resolution === "covered"
+      ? ` (${current.resolution} for ${current.requested})`
+      : current.resolution === "installed"
+        ? ` (read from ${current.requested})`
+        : "";
   const mode = `reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`;
   const lines = [`${inputName(report.inputs.before)} → ${inputName(report.inputs.after)}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`];
   const { evaluator } = report;

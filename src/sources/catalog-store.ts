@@ -6,6 +6,8 @@ import { ClawdiffError } from "../shared/errors.js";
 import { locateInText } from "../config/locate.js";
 import { looksLikeCatalog, validateCatalog, validateOverlay } from "../rules/load-catalog.js";
 import { applyOverlay } from "../rules/overlay.js";
+import { importCatalog, parsePluginChoice } from "../rules/import/import-catalog.js";
+import { openPackage } from "./package-reader.js";
 import { evaluatorViewsFor, validateEvaluatorViews, type EvaluatorViews, type ReloadTrigger } from "../rules/evaluator-views.js";
 import type { LocatePointer } from "../shared/schema-validation.js";
 import type { RuleCatalog } from "../rules/catalog.js";
@@ -85,7 +87,7 @@ export interface LoadedCatalog {
    */
   targetVersion: string;
   requested: string;
-  resolution: ResolvedCatalogEntry["resolution"] | "file" | "overlay";
+  resolution: ResolvedCatalogEntry["resolution"] | "file" | "overlay" | "installed";
 }
 
 const looksLikePath = (spec: string) => spec.includes("/") || spec.includes("\\") || /\.json5?$/.test(spec);
@@ -119,4 +121,13 @@ export function loadProposedCatalog(spec: string, baseSpec: string, cwd = proces
   const base = overlay.extends ? loadCatalog(overlay.extends, dirname(path)) : loadCatalog(baseSpec, cwd);
   const id = `${base.catalog.id}+${basename(spec).replace(/\.json5?$/, "").toLowerCase().replace(/[^a-z0-9@._+-]/g, "-")}`;
   return { catalog: applyOverlay(base.catalog, overlay, id), targetVersion: base.targetVersion, requested: spec, resolution: "overlay" };
+}
+
+/**
+ * `--openclaw`: the rules of the package the operator actually runs, read
+ * from its dist files with the chosen bundled plugins and channels loaded.
+ */
+export function loadInstalledCatalog(location: string, plugins: string | undefined, cwd = process.cwd()): LoadedCatalog {
+  const { catalog } = importCatalog(openPackage(resolve(cwd, location)), { plugins: parsePluginChoice(plugins ?? "all") });
+  return { catalog, targetVersion: catalog.openclawVersion, requested: location, resolution: "installed" };
 }

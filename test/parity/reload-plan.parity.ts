@@ -30,9 +30,15 @@ function realKind(plan: RealPlan, path: string): ReloadKind {
   if (plan.noopPaths.includes(path)) return "none";
   throw new Error(`real planner did not classify ${path}`);
 }
+/**
+ * Plan flags catalogs do not model: 2026.4.30-beta.1 (a pre-release, gone in
+ * 2026.5.2) set planPluginRuntimeDeps for paths under a prefix list on top of
+ * whatever rule matched. Kinds still agree there; only this flag is skipped.
+ */
+const UNMODELED_FLAGS = new Set(["restartGateway", "planPluginRuntimeDeps"]);
 const realFlags = (plan: RealPlan) =>
   Object.entries(plan)
-    .filter(([key, value]) => value === true && key !== "restartGateway")
+    .filter(([key, value]) => value === true && !UNMODELED_FLAGS.has(key))
     .map(([key]) => key)
     .sort();
 

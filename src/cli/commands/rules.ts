@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { diffCatalogs } from "../../rules/catalog-diff.js";
 import { explainPath } from "../../rules/explain-path.js";
-import { importCatalog, type ImportOptions } from "../../rules/import/import-catalog.js";
+import { importCatalog, parsePluginChoice } from "../../rules/import/import-catalog.js";
 import { listBundledCatalogs, loadCatalog } from "../../sources/catalog-store.js";
 import { openPackage } from "../../sources/package-reader.js";
 import { writeSnapshotFile } from "../../sources/snapshot-file.js";
@@ -12,12 +12,6 @@ import { renderCatalog, renderCatalogDiff, renderCatalogList, renderExplanation 
 type FormatOption = { format: "text" | "json" };
 const collect = (value: string, previous: string[]) => [...previous, value];
 const formatOption = () => new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
-
-function pluginChoice(value: string | undefined): ImportOptions["plugins"] {
-  if (value === undefined || value === "none") return "none";
-  if (value === "all") return "all";
-  return value.split(",").map((id) => id.trim()).filter(Boolean);
-}
 
 export function registerRules(program: Command, { io }: CommandContext): void {
   const rules = program.command("rules").description("rule catalogs: import them from OpenClaw packages, list, show and compare them");
@@ -30,7 +24,7 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .option("-o, --output <file>", "write the catalog here instead of stdout")
     .option("--plugins <ids>", "bundled plugins/channels to load: none (base rules), all, or a comma list", "none")
     .action((location: string, options: { output?: string; plugins?: string }) => {
-      const { catalog } = importCatalog(openPackage(location), { plugins: pluginChoice(options.plugins) });
+      const { catalog } = importCatalog(openPackage(location), { plugins: parsePluginChoice(options.plugins) });
       const text = `${JSON.stringify({ $schema: "../catalog.schema.json", ...catalog }, null, 2)}\n`;
       if (options.output) writeSnapshotFile(options.output, text, io.cwd, [location]);
       else io.stdout(text);

@@ -66,6 +66,13 @@ function toCatalogRule(rule: RawRule, plugins: PluginSet, conditional: ReturnTyp
   return base;
 }
 
+/** `--plugins none|all|a,b` as the importer takes it. */
+export function parsePluginChoice(value: string | undefined): NonNullable<ImportOptions["plugins"]> {
+  if (value === undefined || value === "none") return "none";
+  if (value === "all") return "all";
+  return value.split(",").map((id) => id.trim()).filter(Boolean);
+}
+
 /** Reads the reload rules of one published OpenClaw package from its dist files, without running them. */
 export function importCatalog(files: PackageFiles, options: ImportOptions = {}): ImportResult {
   const { name, version } = packageVersion(files);
