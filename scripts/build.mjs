@@ -18,6 +18,8 @@ const result = await build({
   // commander's many files cost more cold start than running clawdiff itself.
   // Bundled CommonJS packages still call require() for node builtins.
   banner: { js: 'import { createRequire as __clawdiffRequire } from "node:module"; const require = __clawdiffRequire(import.meta.url);' },
+  // Loaded on first use through createRequire (src/shared/lazy-require.ts), from node_modules.
+  external: ["ajv", "acorn", "acorn-walk"],
   sourcemap: true,
   logLevel: "warning",
   metafile: true,

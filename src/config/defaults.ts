@@ -1,5 +1,3 @@
-import defaultsSchema from "../../schemas/defaults.schema.json" with { type: "json" };
-import { assertMatchesSchema } from "../shared/schema-validation.js";
 import { isPlainObject } from "../shared/values.js";
 import { defineOwn } from "./env-substitution.js";
 
@@ -17,10 +15,6 @@ export interface DefaultsTable {
   openclawVersion: string;
   source: { package: string; method: string };
   defaults: DefaultEntry[];
-}
-
-export function validateDefaultsTable(data: unknown, file: string): DefaultsTable {
-  return assertMatchesSchema<DefaultsTable>(defaultsSchema, data, "defaults table", file);
 }
 
 export interface MaterializedDefaults {

@@ -1,6 +1,4 @@
-import evaluatorViewsSchema from "../../schemas/evaluator-views.schema.json" with { type: "json" };
 import { ClawdiffError } from "../shared/errors.js";
-import { assertMatchesSchema } from "../shared/schema-validation.js";
 import { compareVersions } from "./versions.js";
 
 /** Which form of the config one side of the evaluator's diff holds. */
@@ -34,10 +32,6 @@ export interface EvaluatorViews extends ViewPair {
   since: string;
   note?: string;
   sources: string[];
-}
-
-export function validateEvaluatorViews(data: unknown, file: string): EvaluatorViewTable {
-  return assertMatchesSchema<EvaluatorViewTable>(evaluatorViewsSchema, data, "evaluator views table", file);
 }
 
 /** The range that holds `version`: the last one starting at or before it. */

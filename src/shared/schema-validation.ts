@@ -1,8 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
+import { lazyRequire } from "./lazy-require.js";
 import { ClawdiffError } from "./errors.js";
 
 /** One ajv instance for the process: compiling a schema is the expensive part, so it is done once. */
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+const ajvModule = lazyRequire<typeof import("ajv")>("ajv");
+let ajvInstance: Ajv | undefined;
+const ajv = (): Ajv => (ajvInstance ??= new (ajvModule().Ajv)({ allErrors: false, strict: true, allowUnionTypes: true }));
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function describe(error: ErrorObject): string {
@@ -22,7 +25,7 @@ const pointerSegments = (pointer: string) =>
 export function assertMatchesSchema<T>(schema: object, value: unknown, what: string, file: string, locate?: LocatePointer): T {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv().compile(schema);
     compiled.set(schema, validate);
   }
   if (!validate(value)) {

@@ -8,12 +8,12 @@ import { looksLikeCatalog, validateCatalog, validateOverlay } from "../rules/loa
 import { applyOverlay } from "../rules/overlay.js";
 import { importCatalog, parsePluginChoice } from "../rules/import/import-catalog.js";
 import { openPackage } from "./package-reader.js";
-import { evaluatorViewsFor, validateEvaluatorViews, type EvaluatorViews, type ReloadTrigger } from "../rules/evaluator-views.js";
+import { evaluatorViewsFor, type EvaluatorViews, type EvaluatorViewTable, type ReloadTrigger } from "../rules/evaluator-views.js";
 import type { LocatePointer } from "../shared/schema-validation.js";
 import type { RuleCatalog } from "../rules/catalog.js";
 import { resolveCatalogEntry, type CatalogEntry, type ResolvedCatalogEntry } from "../rules/resolve-catalog.js";
 import { readTextFile } from "./read-file.js";
-import { validateDefaultsTable, type DefaultsTable } from "../config/defaults.js";
+import type { DefaultsTable } from "../config/defaults.js";
 import { compareVersions, isVersion } from "../rules/versions.js";
 
 /** The package's own directory, found from this module whether it runs bundled (dist/) or from src/. */
@@ -48,14 +48,14 @@ export function readNearestVersionFile(folder: string, version: string): { data:
 /** Which config forms the evaluator of `version` diffs, for the given trigger (schemas/evaluator-views.json). */
 export function loadEvaluatorViews(version: string, trigger: ReloadTrigger): EvaluatorViews {
   const display = "schemas/evaluator-views.json";
-  const table = validateEvaluatorViews(parseConfigText(readTextFile(join(packageRoot(), "schemas", "evaluator-views.json"), display), display), display);
+  const table = readBundledJson<EvaluatorViewTable>(join(packageRoot(), "schemas", "evaluator-views.json"), display);
   return evaluatorViewsFor(table, version, trigger);
 }
 
 /** The bundled defaults table for `version`: its own, or the nearest older one. */
 export function loadDefaultsFor(version: string): DefaultsTable | null {
   const found = readNearestVersionFile("defaults", version);
-  return found ? validateDefaultsTable(found.data, found.display) : null;
+  return found ? (found.data as DefaultsTable) : null;
 }
 
 function readRulesFile(path: string, display: string): { data: unknown; locate: LocatePointer } {
@@ -68,14 +68,27 @@ export function readCatalogFile(path: string, display = path): RuleCatalog {
   return validateCatalog(data, display, locate);
 }
 
+/**
+ * Bundled data (catalogs, defaults, evaluator views) is validated against
+ * its schemas by the test suite, so a run trusts it instead of compiling
+ * the schemas on every start; user-supplied files are always validated.
+ */
+function readBundledJson<T>(path: string, display: string): T {
+  return JSON.parse(readTextFile(path, display)) as T;
+}
+
+let bundledEntries: CatalogEntry[] | undefined;
+
 export function listBundledCatalogs(): CatalogEntry[] {
+  if (bundledEntries) return bundledEntries;
   const dir = bundledCatalogDir();
-  return readdirSync(dir)
+  bundledEntries = readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .map((name) => {
-      const catalog = readCatalogFile(join(dir, name), `schemas/catalogs/${name}`);
+      const catalog = readBundledJson<RuleCatalog>(join(dir, name), `schemas/catalogs/${name}`);
       return { id: catalog.id, openclawVersion: catalog.openclawVersion, coversVersions: catalog.coversVersions, file: join(dir, name) };
     });
+  return bundledEntries;
 }
 
 export interface LoadedCatalog {
@@ -100,7 +113,7 @@ export function loadCatalog(spec: string, cwd = process.cwd()): LoadedCatalog {
   }
   const resolved = resolveCatalogEntry(spec, listBundledCatalogs());
   const display = `schemas/catalogs/${resolved.entry.id}.json`;
-  const catalog = readCatalogFile(resolved.entry.file, display);
+  const catalog = readBundledJson<RuleCatalog>(resolved.entry.file, display);
   const asked = spec.startsWith("openclaw@") ? spec.slice("openclaw@".length) : spec;
   return { catalog, targetVersion: isVersion(asked) ? asked : catalog.openclawVersion, requested: spec, resolution: resolved.resolution };
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluatorViewsFor, validateEvaluatorViews } from "../../src/rules/evaluator-views.js";
+import { evaluatorViewsFor, type EvaluatorViewTable } from "../../src/rules/evaluator-views.js";
 import { repoRoot } from "../helpers/run-cli.js";
 
-const table = validateEvaluatorViews(JSON.parse(readFileSync(`${repoRoot}schemas/evaluator-views.json`, "utf8")), "schemas/evaluator-views.json");
+const table = JSON.parse(readFileSync(`${repoRoot}schemas/evaluator-views.json`, "utf8")) as EvaluatorViewTable;
 const pair = (version: string, trigger: "watcher" | "write") => {
   const views = evaluatorViewsFor(table, version, trigger);
   return `${views.before}/${views.after}`;

@@ -1,6 +1,9 @@
-import { parse, type Node as AcornNode } from "acorn";
-import { full } from "acorn-walk";
+import type { Node as AcornNode } from "acorn";
 import { ClawdiffError } from "../../shared/errors.js";
+import { lazyRequire } from "../../shared/lazy-require.js";
+
+const acorn = lazyRequire<typeof import("acorn")>("acorn");
+const acornWalk = lazyRequire<typeof import("acorn-walk")>("acorn-walk");
 
 /** acorn's ESTree nodes, loosely typed: the importer checks every shape it relies on. */
 export type Node = AcornNode & Record<string, any>;
@@ -52,7 +55,7 @@ function indexDeclaration(module: JsModule, declaration: Node): void {
 export function parseModule(file: string, text: string): JsModule {
   let program: Node;
   try {
-    program = parse(text, { ecmaVersion: "latest", sourceType: "module", allowHashBang: true }) as Node;
+    program = acorn().parse(text, { ecmaVersion: "latest", sourceType: "module", allowHashBang: true }) as Node;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw unrecognised(file, `cannot parse JavaScript: ${message}`);
@@ -83,7 +86,7 @@ export function parseModule(file: string, text: string): JsModule {
 /** Every node below `root`, in source order, for shape searches. */
 export function descendants(root: Node): Node[] {
   const nodes: Node[] = [];
-  full(root, (node) => nodes.push(node as Node));
+  acornWalk().full(root, (node) => nodes.push(node as Node));
   return nodes.sort((a, b) => a.start - b.start);
 }
 
