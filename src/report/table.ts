@@ -1,4 +1,3 @@
-import Table from "cli-table3";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
@@ -6,6 +5,7 @@ import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
 import { abbreviatePair } from "./format-value.js";
+import { painted, renderColumns, wrapLine, type Cell } from "./columns.js";
 import { suppressionOf, suppressionText } from "./formats/describe.js";
 
 export interface TableOptions {
@@ -27,23 +27,6 @@ const VIEW_WORDS: Record<string, string> = {
   runtime: "the runtime config (defaults filled in)",
   persisted: "the file as written (${VAR} and $include kept)",
 };
-
-/** Word-wraps one line of prose to `width`, continuation lines indented by `indent` spaces. */
-export function wrapLine(text: string, width: number, indent = 2): string[] {
-  const limit = Math.max(40, width);
-  if (text.length <= limit) return [text];
-  const lines: string[] = [];
-  let current = "";
-  for (const word of text.split(" ")) {
-    const candidate = current === "" ? word : `${current} ${word}`;
-    if (candidate.length > limit && current.trim() !== "") {
-      lines.push(current);
-      current = `${" ".repeat(indent)}${word}`;
-    } else current = candidate;
-  }
-  lines.push(current);
-  return lines;
-}
 
 /** `rule gateway (base-tail)`, or why no rule decided. */
 export function describeRule(classification: ReportClassification): string {
@@ -130,37 +113,37 @@ export function breakPath(path: string, width: number): string {
   return lines.join("\n");
 }
 
-function changeTitle(report: DiffReport, change: ReportChange, palette: Palette, pathWidth: number): string {
+function changeTitle(report: DiffReport, change: ReportChange, palette: Palette, pathWidth: number): Cell {
   const current = change.classification.current;
-  const tags = [
-    ...(suppressionOf(report, change) ? [palette.dim("ignored")] : []),
-    ...(current.kind === "restart" ? [palette.red("← forces restart")] : []),
-    ...(current.actions.length > 0 ? [`→ ${current.actions.join(", ")}`] : []),
-    ...(change.spurious ? [palette.magenta("spurious")] : []),
+  return [
+    painted(breakPath(change.path, pathWidth)),
+    ...(suppressionOf(report, change) ? [painted("ignored", palette.dim)] : []),
+    ...(current.kind === "restart" ? [painted("← forces restart", palette.red)] : []),
+    ...(current.actions.length > 0 ? [painted(`→ ${current.actions.join(", ")}`)] : []),
+    ...(change.spurious ? [painted("spurious", palette.magenta)] : []),
   ];
-  return [breakPath(change.path, pathWidth), ...tags].join("\n");
 }
 
-function proposedLine(change: ReportChange, palette: Palette): string[] {
+function proposedLine(change: ReportChange, palette: Palette): Cell {
   const { current, proposed } = change.classification;
   if (!proposed) return [];
   const same = proposed.kind === current.kind;
-  const text = `proposed: ${proposed.kind}, ${describeRule(proposed)}`;
-  return [same ? palette.dim(text) : palette.cyan.bold(text)];
+  return [painted(`proposed: ${proposed.kind}, ${describeRule(proposed)}`, same ? palette.dim : palette.cyan.bold)];
 }
 
 /** One path's entry: title in the first column, its story in the second. */
-function changeRows(report: DiffReport, change: ReportChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [string, string] {
+function changeRows(report: DiffReport, change: ReportChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [Cell, Cell] {
   const suppression = suppressionOf(report, change);
-  const details = [
-    valueLine(change, detailWidth),
-    ...change.causes.map(describeCause),
-    ...(change.classification.current.fallback ? [] : [describeRule(change.classification.current)]),
+  const location = describeLocations(change.provenance);
+  const details: Cell = [
+    painted(valueLine(change, detailWidth)),
+    ...change.causes.map((cause) => painted(describeCause(cause))),
+    ...(change.classification.current.fallback ? [] : [painted(describeRule(change.classification.current))]),
     ...proposedLine(change, palette),
-    ...(suppression ? [palette.dim(suppressionText(suppression))] : []),
-    ...(describeLocations(change.provenance) ? [palette.dim(describeLocations(change.provenance)!)] : []),
+    ...(suppression ? [painted(suppressionText(suppression), palette.dim)] : []),
+    ...(location ? [painted(location, palette.dim)] : []),
   ];
-  return [changeTitle(report, change, palette, pathWidth - 1), details.join("\n")];
+  return [changeTitle(report, change, palette, pathWidth - 1), details];
 }
 
 function columnWidths(paths: readonly string[], width: number): [number, number] {
@@ -169,34 +152,26 @@ function columnWidths(paths: readonly string[], width: number): [number, number]
   return [pathWidth, usable - pathWidth];
 }
 
-const BORDERLESS = {
-  top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
-  left: " ", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: " ",
-};
-
-function section(title: string, rows: [string, string][], widths: [number, number], palette: Palette): string[] {
+function section(title: string, rows: [Cell, Cell][], widths: [number, number], palette: Palette): string[] {
   if (rows.length === 0) return [];
-  const table = new Table({ chars: BORDERLESS, colWidths: widths, wordWrap: true, style: { head: [], border: [], "padding-left": 0, "padding-right": 1 } });
-  for (const row of rows) table.push(row);
-  const body = table.toString().split("\n").map((line) => line.trimEnd());
-  return ["", palette.bold(`${title} (${rows.length})`), ...body];
+  return ["", palette.bold(`${title} (${rows.length})`), ...renderColumns(rows, widths)];
 }
 
-function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [string, string] {
+function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [Cell, Cell] {
   const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
   const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} is unset`));
   const location = describeLocations(change.provenance);
-  const details = [
-    ...(change.before !== undefined || change.after !== undefined ? [valueLine(change, detailWidth)] : []),
-    ...change.causes.map(describeCause),
-    ...env.map((line) => palette.dim(line)),
-    ...(location ? [palette.dim(location)] : []),
+  const details: Cell = [
+    ...(change.before !== undefined || change.after !== undefined ? [painted(valueLine(change, detailWidth))] : []),
+    ...change.causes.map((cause) => painted(describeCause(cause))),
+    ...env.map((line) => painted(line, palette.dim)),
+    ...(location ? [painted(location, palette.dim)] : []),
   ];
-  return [breakPath(change.path, pathWidth - 1), details.join("\n")];
+  return [[painted(breakPath(change.path, pathWidth - 1))], details];
 }
 
-function stateFileRows(report: DiffReport): [string, string][] {
-  return report.stateFiles.filter((file) => file.watch !== "watched").map((file) => [file.path, `${file.change}: ${file.note}`]);
+function stateFileRows(report: DiffReport): [Cell, Cell][] {
+  return report.stateFiles.filter((file) => file.watch !== "watched").map((file) => [[painted(file.path)], [painted(`${file.change}: ${file.note}`)]]);
 }
 
 /** The ignore file's effect: what the verdict is without the suppressed changes, and entries that did nothing. */

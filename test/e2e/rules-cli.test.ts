@@ -12,7 +12,7 @@ describe("clawdiff rules list / show / diff", () => {
   it("list names every bundled catalog and the versions it covers", async () => {
     const result = await runInProcess(["rules", "list"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^openclaw@2026\.5\.3 +covers .*2026\.5\.3/m);
+    expect(result.stdout).toMatch(/│ openclaw@2026\.5\.3 +│ [^│]*2026\.5\.3/);
     const json = JSON.parse((await runInProcess(["rules", "list", "--format", "json"])).stdout) as { id: string; coversVersions: string[] }[];
     expect(json.some((entry) => entry.coversVersions.includes("2026.9.6"))).toBe(true);
   });

@@ -1,3 +1,4 @@
+import Table from "cli-table3";
 import type { ReloadRule, RuleCatalog } from "../../rules/catalog.js";
 import type { CatalogDiff } from "../../rules/catalog-diff.js";
 import type { PathExplanation } from "../../rules/explain-path.js";
@@ -7,9 +8,11 @@ import type { CatalogEntry } from "../../rules/resolve-catalog.js";
 const describeRule = (rule: ReloadRule) =>
   `${rule.prefix} → ${rule.kind}${rule.actions?.length ? ` [${rule.actions.join(", ")}]` : ""} (${rule.origin})${rule.condition ? ` if unchanged: ${rule.condition.requireUnchanged.join(", ")}, else ${rule.condition.otherwiseKind}` : ""}`;
 
+/** The bundled catalogs as a table: a few dozen rows, so the table library's cost does not matter here. */
 export function renderCatalogList(entries: readonly CatalogEntry[]): string {
-  const lines = entries.map((entry) => `${entry.id.padEnd(22)} covers ${entry.coversVersions.join(", ")}`);
-  return `${lines.join("\n")}\n`;
+  const table = new Table({ head: ["catalog", "covers the published versions"], colWidths: [24, 54], wordWrap: true, style: { head: [], border: [] } });
+  for (const entry of entries) table.push([entry.id, entry.coversVersions.join(", ")]);
+  return `${table.toString()}\n`;
 }
 
 export function renderCatalog(catalog: RuleCatalog, resolution: string): string {
