@@ -241,6 +241,10 @@ const sideValues = (before: ReportSide, after: ReportSide) => ({
   ...(after.present ? { after: after.value } : {}),
 });
 
+/** Provenance without the value the change already carries: a changed array is written once per side, not twice. */
+const withoutValue = ({ value: _value, ...side }: ReportSide): ReportSide => side;
+const leanSides = (sides: { before: ReportSide; after: ReportSide }) => ({ before: withoutValue(sides.before), after: withoutValue(sides.after) });
+
 export function buildReport(comparison: Comparison, options: ReportOptions): DiffReport {
   const { before, after, changes, current, proposed, reloadMode } = comparison;
   const plan = describePlan(current);
@@ -263,7 +267,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
       semanticChange,
       spurious: isSpurious(semanticChange, causes),
       causes,
-      provenance: sides,
+      provenance: leanSides(sides),
       classification: {
         current: describeClassification(classification),
         ...(proposed ? { proposed: describeClassification(proposed.plan.classifications[index]!) } : {}),
@@ -274,7 +278,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const formSides = sidesOf(comparison.authoredOnly.map((change) => change.segments));
   const formOnly: ReportFormOnlyChange[] = comparison.authoredOnly.map((change, index) => {
     const sides = { before: formSides.before[index]!, after: formSides.after[index]! };
-    return { path: change.path, segments: change.segments, ...sideValues(sides.before, sides.after), causes: causesForFormOnly(change, comparison), provenance: sides };
+    return { path: change.path, segments: change.segments, ...sideValues(sides.before, sides.after), causes: causesForFormOnly(change, comparison), provenance: leanSides(sides) };
   });
   const relocated = findRelocations(before, after);
   const relocatedSides = sidesOf(relocated.map((relocation) => relocation.segments));
@@ -289,7 +293,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
         evidence: { from: relocation.from, to: relocation.to },
       },
     ],
-    provenance: { before: relocatedSides.before[index]!, after: relocatedSides.after[index]! },
+    provenance: leanSides({ before: relocatedSides.before[index]!, after: relocatedSides.after[index]! }),
   }));
 
   return {

@@ -62,12 +62,12 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
   const changedBelow = report.changedPaths.filter((changed) => isBelow(changed, path));
   const status: PathStatus = change ? "changed" : formOnly ? "form-only" : changedBelow.length > 0 ? "parent-of-changes" : "unchanged";
 
+  // Described afresh, values included: the report's provenance leaves values to the change itself.
   const known = knownSecretsOf(comparison.before, comparison.after);
-  const provenance = change?.provenance ??
-    formOnly?.provenance ?? {
-      before: describeSides(comparison.before, [segments], showSecrets, known)[0]!,
-      after: describeSides(comparison.after, [segments], showSecrets, known)[0]!,
-    };
+  const provenance = {
+    before: describeSides(comparison.before, [segments], showSecrets, known)[0]!,
+    after: describeSides(comparison.after, [segments], showSecrets, known)[0]!,
+  };
   const causes = change?.causes ?? formOnly?.causes ?? [];
   const current = ruleStory(comparison.current, path, change?.classification.current ?? hypotheticalClassification(comparison.current, path));
   const proposedOutcome = comparison.proposed;
