@@ -1,5 +1,5 @@
 import { isPlainObject } from "../shared/values.js";
-import { defineOwn } from "./env-substitution.js";
+import { defineOwn } from "../shared/values.js";
 
 export interface DefaultEntry {
   path: string;

@@ -1,4 +1,4 @@
-import { isPlainObject } from "../shared/values.js";
+import { defineOwn, isPlainObject } from "../shared/values.js";
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
 
@@ -66,7 +66,3 @@ export function substituteTree(value: unknown, lookup: (name: string) => string 
   return value;
 }
 
-/** Sets an own data property even for keys such as `__proto__`, as JSON parsers do. */
-export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}

@@ -2,7 +2,7 @@ import { dirname, isAbsolute, normalize, relative, resolve } from "node:path";
 import type { SourceReader } from "../sources/config-input.js";
 import { ClawdiffError } from "../shared/errors.js";
 import { isPlainObject } from "../shared/values.js";
-import { defineOwn } from "./env-substitution.js";
+import { defineOwn } from "../shared/values.js";
 import { parseConfigText } from "./parse-json5.js";
 import { locateInText } from "./locate.js";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { isPlainObject } from "../shared/values.js";
+import { defineOwn, isPlainObject } from "../shared/values.js";
 
 // authorization: provider headers carry "Bearer <key>"; webhook: a Slack or Discord webhook URL is itself the credential.
 const SECRET_KEY = /token|password|passwd|secret|api[-_]?key|private[-_]?key|credential|cookie|bearer|^key$|signing|authorization|webhook/i;
@@ -51,15 +51,33 @@ export function redactValue(value: unknown, segments: readonly string[], showSec
   return redactBelow(value, isSecretPath(segments), known);
 }
 
+/** Copy-on-write: a subtree with nothing to redact is returned as is, so large clean values are not duplicated. */
 function redactBelow(value: unknown, secret: boolean, known: KnownSecrets): unknown {
   if (typeof value === "string") return (secret && !ENV_REF_ONLY.test(value)) || holdsKnownSecret(value, known) ? redactedString(value) : value;
-  if (Array.isArray(value)) return value.map((item) => redactBelow(item, secret, known));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    value.forEach((item, index) => {
+      const redacted = redactBelow(item, secret, known);
+      if (redacted !== item) (copy ??= [...value])[index] = redacted;
+    });
+    return copy ?? value;
+  }
   if (isPlainObject(value)) {
-    const copy: Record<string, unknown> = {};
+    let copy: Record<string, unknown> | null = null;
     for (const [key, child] of Object.entries(value)) {
-      Object.defineProperty(copy, key, { value: redactBelow(child, secret || isSecretKey(key), known), enumerable: true, writable: true, configurable: true });
+      const redacted = redactBelow(child, secret || isSecretKey(key), known);
+      if (redacted === child) continue;
+      copy ??= copyOwn(value);
+      defineOwn(copy, key, redacted);
     }
-    return copy;
+    return copy ?? value;
   }
   return value;
+}
+
+/** A shallow copy that keeps keys such as `__proto__` as plain own properties. */
+function copyOwn(value: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) defineOwn(copy, key, child);
+  return copy;
 }

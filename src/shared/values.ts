@@ -16,3 +16,8 @@ export function getAtSegments(root: unknown, segments: readonly string[]): unkno
   }
   return node;
 }
+
+/** Sets an own data property even for keys such as `__proto__`, as JSON parsers do. */
+export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

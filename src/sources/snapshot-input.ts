@@ -1,7 +1,7 @@
 import snapshotSchema from "../../schemas/snapshot.schema.json" with { type: "json" };
 import { ClawdiffError } from "../shared/errors.js";
 import { assertMatchesSchema } from "../shared/schema-validation.js";
-import { isPlainObject } from "../shared/values.js";
+import { defineOwn, isPlainObject } from "../shared/values.js";
 import type { ConfigInput, SourceReader } from "./config-input.js";
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from "./snapshot-model.js";
 
@@ -22,7 +22,7 @@ function escapeEnvSyntax(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(escapeEnvSyntax);
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) Object.defineProperty(copy, key, { value: escapeEnvSyntax(child), enumerable: true, writable: true, configurable: true });
+  for (const [key, child] of Object.entries(value)) defineOwn(copy, key, escapeEnvSyntax(child));
   return copy;
 }
 

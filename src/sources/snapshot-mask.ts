@@ -1,6 +1,6 @@
 import { collectKnownSecrets, isSecretKey, redactedString, type KnownSecrets } from "../explain/secrets.js";
 import type { LoadedConfig } from "../config/load-config.js";
-import { isPlainObject } from "../shared/values.js";
+import { defineOwn, isPlainObject } from "../shared/values.js";
 
 const ENV_REF_ONLY = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 const REDACTED = /^<redacted sha256:[0-9a-f]{8}>$/;
@@ -34,7 +34,7 @@ export function maskSecrets(value: unknown, rule: MaskRule, segments: string[] =
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    Object.defineProperty(copy, key, { value: maskSecrets(child, rule, [...segments, key], inSecret || isSecretKey(key)), enumerable: true, writable: true, configurable: true });
+    defineOwn(copy, key, maskSecrets(child, rule, [...segments, key], inSecret || isSecretKey(key)));
   }
   return copy;
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { defineOwn } from "../../src/config/env-substitution.js";
+import { defineOwn } from "../../src/shared/values.js";
 
 /**
  * Config-shaped random values. Keys come from a small pool so that two
