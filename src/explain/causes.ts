@@ -54,6 +54,9 @@ function secretRefCause(before: unknown, after: unknown, comparison: Comparison)
   };
 }
 
+/** The `dist/<file>:<line>` a defaults entry cites, without its explanation (the evidence keeps it whole). */
+const citedFile = (source: string | undefined) => (source ?? "").split(/[\s,]/)[0]!.replace(/:$/, "");
+
 const abbreviateList = (items: readonly string[], max = 3) => (items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`);
 
 const holdsIncludeDirective = (value: unknown): boolean =>
@@ -121,7 +124,7 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
       const sources = [...new Set(defaults.map((path) => implicitSide.defaultsApplied.get(path)?.source).filter(Boolean))];
       causes.push({
         code: "DEFAULT_MATERIALIZED",
-        summary: `${side} writes out ${abbreviateList(defaults)} equal to the default${defaults.length === 1 ? "" : "s"} the other side leaves implicit${sources.length > 0 ? ` (${sources.join("; ")})` : ""}`,
+        summary: `${side} writes out ${abbreviateList(defaults)} equal to the default${defaults.length === 1 ? "" : "s"} the other side leaves implicit${sources.length > 0 ? ` (${sources.map(citedFile).join(", ")})` : ""}`,
         meaningPreserving: true,
         evidence: { explicitOn: side, defaults, sources },
       });
