@@ -4,19 +4,15 @@ import type { LoadedConfig } from "../config/load-config.js";
 import { valueIn } from "../config/views.js";
 import type { ChangedPath } from "../diff/config-paths.js";
 import type { Classification } from "../plan/build-plan.js";
-import { isPlainObject } from "../shared/values.js";
+import { isPathWithin, isPlainObject } from "../shared/values.js";
 import { describeArrayChange } from "./array-detail.js";
 import type { Cause } from "./cause-codes.js";
 import { nearestRules } from "../rules/nearest-rules.js";
-import { fingerprint } from "./secrets.js";
+import { fingerprint, isSecretRef } from "./secrets.js";
 
 const WRITER_METADATA = [/^meta(\.|$)/, /^wizard\.lastRun/, /^plugins\.installs\.[^.]+\.(installedAt|resolvedAt)$/];
 
 const isWriterMetadata = (path: string) => WRITER_METADATA.some((pattern) => pattern.test(path));
-const startsWithPath = (path: string, prefix: string) => prefix === "" || path === prefix || path.startsWith(`${prefix}.`);
-
-const isSecretRef = (value: unknown): value is { source: string; provider: string; id: string } =>
-  isPlainObject(value) && Object.keys(value).length === 3 && ["env", "file", "exec"].includes(String(value["source"])) && typeof value["id"] === "string";
 
 interface EnvUse {
   name: string;
@@ -26,7 +22,7 @@ interface EnvUse {
 function envUsesUnder(loaded: LoadedConfig, dotted: string): EnvUse[] {
   const uses: EnvUse[] = [];
   for (const [path, site] of loaded.envReferences) {
-    if (!startsWithPath(path, dotted)) continue;
+    if (!isPathWithin(path, dotted)) continue;
     for (const reference of site.references) {
       const resolved = reference.resolved ? loaded.env.lookup(reference.name) : undefined;
       uses.push({ name: reference.name, fingerprint: resolved ? fingerprint(resolved.value) : null });
@@ -36,7 +32,7 @@ function envUsesUnder(loaded: LoadedConfig, dotted: string): EnvUse[] {
 }
 
 function defaultsUnder(loaded: LoadedConfig, dotted: string): string[] {
-  return [...loaded.defaultsApplied.keys()].filter((path) => startsWithPath(path, dotted));
+  return [...loaded.defaultsApplied.keys()].filter((path) => isPathWithin(path, dotted));
 }
 
 function secretRefCause(before: unknown, after: unknown, comparison: Comparison): Cause | null {

@@ -11,6 +11,10 @@ export function fingerprint(value: unknown): string {
   return `sha256:${createHash("sha256").update(text).digest("hex").slice(0, 8)}`;
 }
 
+/** An OpenClaw SecretRef: `{ source: env|file|exec, provider, id }`, resolved at runtime. */
+export const isSecretRef = (value: unknown): value is { source: string; provider: string; id: string } =>
+  isPlainObject(value) && Object.keys(value).length === 3 && ["env", "file", "exec"].includes(String(value["source"])) && typeof value["id"] === "string";
+
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }

@@ -1,8 +1,8 @@
 import type { LoadedConfig } from "../config/load-config.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { valueIn } from "../config/views.js";
-import { collectKnownSecrets, fingerprint, redactValue, type KnownSecrets } from "../explain/secrets.js";
-import { isPlainObject } from "../shared/values.js";
+import { collectKnownSecrets, fingerprint, isSecretRef, redactValue, type KnownSecrets } from "../explain/secrets.js";
+import { isPathWithin } from "../shared/values.js";
 
 export interface ReportEnvReference {
   name: string;
@@ -29,10 +29,6 @@ export interface ReportSide {
   defaults?: ReportDefault[];
 }
 
-const isSecretRef = (value: unknown) =>
-  isPlainObject(value) && Object.keys(value).length === 3 && ["env", "file", "exec"].includes(String(value["source"])) && typeof value["id"] === "string";
-
-const startsWithPath = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
 
 /** Builds the per-side provenance of many paths at once (one location scan per file). */
 export function describeSides(loaded: LoadedConfig, paths: readonly (readonly string[])[], showSecrets: boolean, known?: KnownSecrets): ReportSide[] {
@@ -44,7 +40,7 @@ export function describeSides(loaded: LoadedConfig, paths: readonly (readonly st
     if (authored !== undefined) side.value = redactValue(authored, segments, showSecrets, known);
     const envRefs: ReportEnvReference[] = [];
     for (const [path, site] of loaded.envReferences) {
-      if (!startsWithPath(path, dotted)) continue;
+      if (!isPathWithin(path, dotted)) continue;
       for (const reference of site.references) {
         const resolved = loaded.env.lookup(reference.name);
         envRefs.push(
@@ -58,7 +54,7 @@ export function describeSides(loaded: LoadedConfig, paths: readonly (readonly st
     if (isSecretRef(authored)) side.secretRef = true;
     const defaults: ReportDefault[] = [];
     for (const [path, entry] of loaded.defaultsApplied) {
-      if (startsWithPath(path, dotted)) defaults.push({ path, scope: entry.scope, source: entry.source });
+      if (isPathWithin(path, dotted)) defaults.push({ path, scope: entry.scope, source: entry.source });
     }
     if (defaults.length > 0) side.defaults = defaults;
     return side;

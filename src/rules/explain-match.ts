@@ -1,5 +1,5 @@
 import type { ReloadRule, RuleCatalog } from "./catalog.js";
-import { createRuleMatcher } from "./matcher.js";
+import { matcherFor, type RuleMatch } from "./matcher.js";
 import { sharedSegments } from "./nearest-rules.js";
 
 export interface RuleConsidered {
@@ -31,19 +31,27 @@ function whyNotMatched(prefix: string[], path: string[], shared: number): string
   return `segment ${shared + 1} is "${path[shared]}", the rule wants "${prefix[shared]}"`;
 }
 
+export type RuleCandidate = Omit<RuleConsidered, "why">;
+
+/** The rule the planner picks for `path` and every rule whose prefix matches, in catalog order. */
+export function matchingRules(catalog: RuleCatalog, path: string): { chosen: RuleMatch | null; candidates: RuleCandidate[] } {
+  const matcher = matcherFor(catalog);
+  const chosen = matcher.match(path);
+  const candidates = matcher.candidates(path).map(({ rule, index }) => ({ index, prefix: rule.prefix, kind: rule.kind, origin: rule.origin, chosen: chosen?.index === index }));
+  return { chosen, candidates };
+}
+
 /** How `catalog` picks a rule for `path`, with the reasons a person needs to trust it. */
 export function explainMatch(catalog: RuleCatalog, path: string, nearMissLimit = 3): MatchExplanation {
-  const matcher = createRuleMatcher(catalog.rules, catalog.matching, catalog.overlayRuleCount);
-  const chosen = matcher.match(path);
+  const { chosen, candidates: matching } = matchingRules(catalog, path);
   const overlayCount = catalog.overlayRuleCount ?? 0;
-  const candidates = matcher.candidates(path).map(({ rule, index }): RuleConsidered => {
-    const isChosen = chosen?.index === index;
+  const candidates = matching.map(({ index, prefix, kind, origin, chosen: isChosen }): RuleConsidered => {
     let why: string;
     if (isChosen) why = catalog.matching === "first-match" ? "the first matching rule in catalog order" : "the longest matching prefix";
     else if (chosen && chosen.index < overlayCount && index >= overlayCount) why = "a proposed overlay rule is consulted first";
     else if (catalog.matching === "first-match") why = `comes after rule #${chosen!.index} (${chosen!.rule.prefix}); the first match wins`;
     else why = `shorter than ${chosen!.rule.prefix}; the longest prefix wins`;
-    return { prefix: rule.prefix, kind: rule.kind, origin: rule.origin, index, chosen: isChosen, why };
+    return { prefix, kind, origin, index, chosen: isChosen, why };
   });
   const segments = path.split(".");
   const matchedIndices = new Set(candidates.map((candidate) => candidate.index));

@@ -1,13 +1,5 @@
 import type { ReloadKind, RuleCatalog } from "./catalog.js";
-import { createRuleMatcher } from "./matcher.js";
-
-export interface RuleCandidate {
-  index: number;
-  prefix: string;
-  kind: ReloadKind;
-  origin: string;
-  chosen: boolean;
-}
+import { matchingRules, type RuleCandidate } from "./explain-match.js";
 
 /** Which rule of a catalog decides a path, and why (for `rules show --path`). */
 export interface PathExplanation {
@@ -32,9 +24,7 @@ function reason(catalog: RuleCatalog, chosen: RuleCandidate | null, candidates: 
 }
 
 export function explainPath(catalog: RuleCatalog, path: string): PathExplanation {
-  const matcher = createRuleMatcher(catalog.rules, catalog.matching, catalog.overlayRuleCount);
-  const match = matcher.match(path);
-  const candidates = matcher.candidates(path).map(({ rule, index }) => ({ index, prefix: rule.prefix, kind: rule.kind, origin: rule.origin, chosen: index === match?.index }));
+  const { chosen: match, candidates } = matchingRules(catalog, path);
   const chosen = candidates.find((candidate) => candidate.chosen) ?? null;
   const condition = match?.rule.condition;
   return {

@@ -104,3 +104,15 @@ export function createRuleMatcher(rules: readonly ReloadRule[], semantics: Match
     },
   };
 }
+
+const matchers = new WeakMap<object, RuleMatcher>();
+
+/** One matcher per catalog object: explanations and catalog diffs ask about many paths of the same catalog. */
+export function matcherFor(catalog: { rules: readonly ReloadRule[]; matching: MatchingSemantics; overlayRuleCount?: number }): RuleMatcher {
+  let matcher = matchers.get(catalog);
+  if (!matcher) {
+    matcher = createRuleMatcher(catalog.rules, catalog.matching, catalog.overlayRuleCount);
+    matchers.set(catalog, matcher);
+  }
+  return matcher;
+}

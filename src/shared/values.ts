@@ -21,3 +21,6 @@ export function getAtSegments(root: unknown, segments: readonly string[]): unkno
 export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/** Whether a dotted path is `prefix` or lies below it; the empty prefix (the root) holds every path. */
+export const isPathWithin = (path: string, prefix: string): boolean => prefix === "" || path === prefix || path.startsWith(`${prefix}.`);
