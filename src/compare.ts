@@ -49,7 +49,6 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
   return valueIn(loaded, CONFIG_VIEW[view], segments);
 }
 
-const wholeView = (loaded: LoadedConfig, view: EvaluatorView): unknown => (view === "persisted" ? loaded.root.parsed : loaded[CONFIG_VIEW[view] as "compare" | "semantic"]);
 
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
@@ -74,7 +73,7 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
 
 function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews): ChangedPath[] {
   return [
-    ...diffConfigPaths(wholeView(before, views.before), wholeView(after, views.after)),
+    ...diffConfigPaths(evaluatorValue(before, views.before, []), evaluatorValue(after, views.after, [])),
     ...diffConfigPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords)),
   ];
 }
