@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { renderReport, type RenderOptions } from "../../report/formats/index.js";
+import { writeReport, type RenderOptions } from "../../report/formats/index.js";
 import { createPalette } from "../../report/palette.js";
 import { shouldUseColor } from "../color.js";
 import type { CommandContext } from "../context.js";
@@ -38,7 +38,7 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${warning}\n`);
     const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
     const render: RenderOptions = { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns, cwd: io.cwd, now: new Date() };
-    io.stdout(renderReport(format, report, render));
+    writeReport(format, report, render, io.stdout);
     if (options.summary) appendStepSummary(report, render, io);
     setExitCode(exitCodeFor(report, { failOn, exitCode: options.exitCode }));
   });
