@@ -152,7 +152,23 @@ function installedPackage(installed) {
   });
 }
 
-export function judgeTargets({ caseResults, coldStarts, lint, installed }) {
+/** `watch`: a settled write reported within the debounce plus 50 ms (median), and no CPU while idle. */
+function watchTargets(watch) {
+  const latency = "`watch` reports a settled write within the debounce + 50 ms (median)";
+  const idle = "an idle `watch` uses no CPU (≤ 1% of one core)";
+  if (watch.failure) return [latency, idle].map((target) => ({ target, measured: `failed: ${watch.failure}`, verdict: "missed: run failed" }));
+  const idleShare = watch.idleCpuMs / watch.idleMs;
+  return [
+    {
+      target: latency,
+      measured: `median ${formatMs(watch.medianMs)}, worst ${formatMs(watch.worstMs)} over ${watch.writes} writes (debounce ${watch.debounceMs} ms)`,
+      verdict: verdictAtMost(watch.medianMs, watch.debounceMs + 50),
+    },
+    { target: idle, measured: `${formatMs(watch.idleCpuMs)} CPU over ${formatMs(watch.idleMs)} idle (${(100 * idleShare).toFixed(2)}%)`, verdict: verdictAtMost(idleShare, 0.01) },
+  ];
+}
+
+export function judgeTargets({ caseResults, coldStarts, lint, installed, watch }) {
   const largest = largestCases(caseResults);
   const largestBytes = Math.max(...largest.map((result) => result.pairBytes));
   const sizeNote = largestBytes < 50e6 ? ` — largest pair here is only ${formatMB(largestBytes)} (quick mode?)` : "";
@@ -165,6 +181,7 @@ export function judgeTargets({ caseResults, coldStarts, lint, installed }) {
     ...coldStart(coldStarts).map((result) => (result.target.includes("diff") ? withCause(result, KNOWN_CAUSES.smallDiff) : result)),
     lintSpeed(lint),
     withCause(peakRss(largest, sizeNote), KNOWN_CAUSES.peakRss),
+    ...watchTargets(watch),
     ...installedPackage(installed).map((result) => (result.target.includes("first") ? withCause(result, KNOWN_CAUSES.firstImport) : result)),
   ];
 }
