@@ -7,7 +7,7 @@ import { renderLogTable } from "../../log/render-log-table.js";
 import type { DiffReport } from "../../report/model.js";
 import { createPalette } from "../../report/palette.js";
 import { ClawdiffError } from "../../shared/errors.js";
-import { findPreviousConfigCopy, readLogText } from "../../sources/log-input.js";
+import { findPreviousConfigCopy, MAX_LOG_LINE_LENGTH, readLogText } from "../../sources/log-input.js";
 import { shouldUseColor, type ColorChoice } from "../color.js";
 import type { CommandContext } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -46,7 +46,11 @@ export function registerLog(program: Command, { io }: CommandContext): void {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .action((logSpec: string, options: LogOptions) => {
-      const parsed = parseGatewayLog(readLogText(logSpec, io.cwd, options.maxBytes));
+      const log = readLogText(logSpec, io.cwd, options.maxBytes);
+      for (const { line, length } of log.skipped) {
+        io.stderr(`clawdiff: warning: ${logSpec === "-" ? "<stdin>" : logSpec}:${line}: line is ${length} characters, over the ${MAX_LOG_LINE_LENGTH}-character log line limit; skipped\n`);
+      }
+      const parsed = parseGatewayLog(log.text);
       const grouped = groupReloadEvents(parsed.records);
       const run = prepareRun(options, io);
       const compared = compareState(options, run, io);
