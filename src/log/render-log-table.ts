@@ -13,7 +13,7 @@ const OUTCOME_WORDS: Record<string, string> = {
   "invalid-config": "invalid config: reload skipped",
   "config-missing": "config file missing",
   error: "reload error",
-  "signal-only": "SIGUSR1 restart with no logged evaluation",
+  "signal-only": "restart signal with no logged evaluation",
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -37,7 +37,7 @@ function describeWhy(item: AnalyzedPath): string {
 function eventLines(analyzed: AnalyzedEvent, report: LogReport, palette: Palette): string[] {
   const { event } = analyzed;
   const restart = event.signal ? report.restarts[event.signal.restart] : undefined;
-  const downtime = restart?.downtimeMs != null ? `, ready after ${seconds(restart.downtimeMs)}` : "";
+  const downtime = `${restart?.mode ? `, ${restart.mode}` : ""}${restart?.downtimeMs != null ? `, ready after ${seconds(restart.downtimeMs)}` : ""}`;
   const deferral = event.deferral ? `, ${event.deferral.mode === "deferring" ? `deferred until ${event.deferral.detail} complete` : event.deferral.mode}` : "";
   const signal = event.signal ? `, ${event.signal.signal} at line ${event.signal.line}${downtime}` : "";
   const outcome = event.outcome === "none" && event.noopPaths.length > 0 ? "no reload: applied as dynamic reads" : (OUTCOME_WORDS[event.outcome] ?? event.outcome);
