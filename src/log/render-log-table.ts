@@ -2,6 +2,7 @@ import { CAUSE_LABELS } from "../explain/cause-codes.js";
 import type { Palette } from "../report/palette.js";
 import type { AnalyzedEvent, AnalyzedPath, PathVerdict } from "./analyze-events.js";
 import type { LogReport } from "./log-report.js";
+import { reproductionLines } from "./render-reproduction.js";
 
 const OUTCOME_WORDS: Record<string, string> = {
   restart: "restart",
@@ -55,6 +56,8 @@ function eventLines(analyzed: AnalyzedEvent, report: LogReport, palette: Palette
     lines.push(`  ${palette.yellow(`rules ${report.catalogs.current} say ${said}: the gateway ran other rules`)}`);
   }
   if (analyzed.proposedRestart === false && event.outcome === "restart") lines.push(`  ${palette.green("the proposed rules would not restart")}`);
+  const reproduction = report.reproductions?.find((candidate) => candidate.event === event.index);
+  if (reproduction) lines.push(...reproductionLines(reproduction, palette));
   return lines;
 }
 
