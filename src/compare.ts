@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "node:util";
+import { jsonDeepEqual } from "./shared/json-equal.js";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
 import { valueIn, type ConfigView } from "./config/views.js";
 import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
@@ -54,7 +54,7 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
 export function unchangedBetween(before: LoadedConfig, after: LoadedConfig): (path: string) => boolean {
   return (path) => {
     const segments = path.split(".");
-    return isDeepStrictEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
+    return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
   };
 }
 
@@ -101,7 +101,7 @@ export function compareInputs(
   const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
   const changes = evaluatorChanges(before, after, views);
   const semanticallyChanged = changes.map((change) =>
-    !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
+    !jsonDeepEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
   );
   const reloadMode = resolveReloadMode(after.compare, catalog);
   const proposed = options.proposed;

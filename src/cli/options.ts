@@ -17,6 +17,8 @@ export interface LoadCliOptions {
   rules: string;
   openclaw?: string;
   plugins?: string;
+  /** Commander's negation of `--no-cache`: false when the flag is given. */
+  cache: boolean;
   proposed?: string;
   trigger?: ReloadTrigger;
   config?: string;
@@ -40,6 +42,7 @@ export function addLoadOptions(command: Command): Command {
     .option("--rules <catalog>", "rule catalog: openclaw@<version>, latest, or a catalog file", "latest")
     .option("--openclaw <package>", "take the rules from an installed OpenClaw package (its directory or an npm pack .tgz) instead of --rules")
     .option("--plugins <ids>", "with --openclaw: bundled plugins/channels whose reload rules load: all (default), none, or a comma list")
+    .option("--no-cache", "with --openclaw: import the package afresh instead of reusing the cached catalog in the user's cache dir")
     .addOption(
       new Option("--trigger <trigger>", "what made the gateway evaluate: its file watcher, or its own in-process write (agents.create, config.patch)")
         .choices(["watcher", "write"])

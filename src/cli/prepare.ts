@@ -4,6 +4,7 @@ import type { EnvOptions, LoadOptions } from "../config/load-config.js";
 import { diffStateFiles, type StateFileChange } from "../diff/state-files.js";
 import { buildReport, type DiffReport } from "../report/model.js";
 import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadInstalledCatalog, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
+import { fileCatalogCache, userCacheDir } from "../sources/catalog-cache.js";
 import { openConfigInput, type ConfigInput, type ConfigInputOptions } from "../sources/config-input.js";
 import { GitSession } from "../sources/git/session.js";
 import { INDEX_REVISION, WORKTREE_REVISION } from "../sources/git/spec.js";
@@ -63,7 +64,11 @@ export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, 
   if (options.plugins !== undefined && options.openclaw === undefined) {
     throw new ClawdiffError("usage", "--plugins needs --openclaw: bundled catalogs hold the base rules only");
   }
-  const catalog = options.openclaw !== undefined ? loadInstalledCatalog(options.openclaw, options.plugins, io.cwd) : loadCatalog(options.rules, io.cwd);
+  if (!options.cache && options.openclaw === undefined) throw new ClawdiffError("usage", "--no-cache needs --openclaw: only imported packages are cached");
+  const catalog =
+    options.openclaw !== undefined
+      ? loadInstalledCatalog(options.openclaw, options.plugins, io.cwd, options.cache ? fileCatalogCache(userCacheDir(io.env)) : undefined)
+      : loadCatalog(options.rules, io.cwd);
   return {
     catalog,
     views: loadEvaluatorViews(catalog.targetVersion, options.trigger ?? "watcher"),

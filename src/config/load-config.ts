@@ -67,6 +67,13 @@ function buildEnv(input: ConfigInput, options: EnvOptions, authored: unknown): R
   return stackEnv(layers);
 }
 
+/**
+ * Whether a file's strings can hold `${`: written out, spelled with an escape
+ * (`\u0024{`, JSON5's `\x24{`) or split by a JSON5 line continuation.
+ * Files with none of these skip the substitution walk.
+ */
+const mayHoldReference = (text: string) => ["${", "\\u", "\\x", "\\\n", "\\\r"].some((marker) => text.includes(marker));
+
 /** Substitutes `${VAR}` in string leaves, sharing every subtree that has none. */
 function substitute(value: unknown, env: ResolvedEnv, segments: string[], sites: Map<string, EnvReferenceSite>): unknown {
   if (typeof value === "string") {
@@ -119,7 +126,7 @@ export function loadConfig(input: ConfigInput, options: LoadOptions = {}): Loade
 
   const env = buildEnv(input, options.env ?? {}, authored);
   const envReferences = new Map<string, EnvReferenceSite>();
-  const substituted = substitute(authored, env, [], envReferences);
+  const substituted = [...includes.files.values()].some((file) => mayHoldReference(file.text)) ? substitute(authored, env, [], envReferences) : authored;
   const { config: compare, records } = splitInstallRecords(substituted, readInstallIndex(input));
   const { config: semantic, applied } = applyDefaults(compare, options.defaults ?? null);
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { renderReport, type RenderOptions } from "../../report/formats/index.js";
+import { writeReport, type RenderOptions } from "../../report/formats/index.js";
 import { createPalette } from "../../report/palette.js";
 import { shouldUseColor } from "../color.js";
 import type { CommandContext } from "../context.js";
@@ -43,7 +43,7 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
     if (options.matchLog !== undefined && format !== "table") throw new ClawdiffError("usage", `--match-log prints a table after the report; with --format ${format} use 'clawdiff log <file> --state <before> <after> --format json'`);
     const render: RenderOptions = { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns, cwd: io.cwd, now: new Date() };
-    io.stdout(renderReport(format, report, render));
+    writeReport(format, report, render, io.stdout);
     if (options.matchLog !== undefined) io.stdout(matchLog(options.matchLog, [before, after], run, options, io, render.palette));
     if (options.summary) appendStepSummary(report, render, io);
     setExitCode(exitCodeFor(report, { failOn, exitCode: options.exitCode }));

@@ -37,6 +37,13 @@ export interface ImportResult {
 
 export const IMPORTER_NAME = "clawdiff rules import";
 
+/**
+ * Bump whenever an import of the same package would give a different
+ * catalog: `--openclaw` caches imports under this number (sources/catalog-cache.ts).
+ * test/unit/catalog-cache.test.ts pins the output it stands for.
+ */
+export const IMPORT_FORMAT = 1;
+
 const isDistScript = (path: string) => /^dist\/.*\.m?js$/.test(path) && !path.includes("/node_modules/");
 
 function packageVersion(files: PackageFiles): { name: string; version: string } {
