@@ -10,6 +10,7 @@ import {
   addLoadOptions,
   addReportFormatOptions,
   addResultOptions,
+  checkResultOptions,
   chooseReportFormat,
   type GitShortcutCliOptions,
   type LoadCliOptions,
@@ -33,6 +34,7 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     .option("--match-log <file>", "also search the versions, triggers and env sources whose diff of these states gives what this gateway log shows");
   addGitShortcutOptions(addResultOptions(addReportFormatOptions(addLoadOptions(command)))).action((beforeArg: string | undefined, afterArg: string | undefined, options: DiffOptions) => {
     const failOn = parseFailOn(options.failOn);
+    checkResultOptions(options, failOn);
     const specs = resolveDiffSpecs(beforeArg, afterArg, options);
     if (typeof specs === "string") return command.error(`error: missing required argument '${specs}'`);
     const [before, after] = specs;
