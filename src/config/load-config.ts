@@ -18,6 +18,8 @@ export interface EnvOptions {
   processEnv?: Record<string, string | undefined>;
   /** Extra dotenv files (--dotenv), below the process env and above the state dir's .env. */
   files?: { origin: string; text: string }[];
+  /** False: leave the state dir's `.env` unread (a gateway started without it). Default true. */
+  stateDotenv?: boolean;
 }
 
 export interface LoadOptions {
@@ -58,7 +60,7 @@ function buildEnv(input: ConfigInput, options: EnvOptions, authored: unknown): R
   if (options.processEnv) layers.push({ origin: "process env", values: options.processEnv });
   for (const file of options.files ?? []) layers.push({ origin: file.origin, values: parseEnvFile(file.text) });
   const stateEnvPath = join(input.stateDir, ".env");
-  if (input.kind !== "stdin" && input.reader.exists(stateEnvPath)) {
+  if (options.stateDotenv !== false && input.kind !== "stdin" && input.reader.exists(stateEnvPath)) {
     layers.push({ origin: input.reader.display(stateEnvPath), values: parseEnvFile(input.reader.readText(stateEnvPath)) });
   }
   layers.push({ origin: "config env block", values: configEnvBlock(authored), fillsBlank: true });
