@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { useFingerprintKey } from "../explain/secrets.js";
 import { isClawdiffError } from "../shared/errors.js";
+import { loadFingerprintKey } from "../sources/fingerprint-key.js";
 import { TOOL_VERSION } from "../shared/tool-info.js";
 import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
@@ -34,6 +36,7 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.noChange;
   const debug = argv.includes("--debug");
+  useFingerprintKey(() => loadFingerprintKey(io.env));
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });

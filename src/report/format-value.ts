@@ -1,3 +1,5 @@
+import { REDACTED_PATTERN as REDACTED } from "../explain/secrets.js";
+
 /**
  * One-line, length-bounded renderings of config values for human reports.
  * Small values print inline in a JSON5-like form; larger ones collapse to a
@@ -5,8 +7,14 @@
  * explodes, and work stays bounded by the budget, not the value's size.
  */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** Redacted secrets print whole and unquoted: the fingerprint is the point, so it is never cut. */
-const REDACTED = /^<redacted sha256:[0-9a-f]{8}>$/;
+
+/** Digits of a fingerprint people see: keyed prints cannot be searched offline, so 48 bits tell secrets apart; JSON keeps all 128. */
+const SHOWN_FINGERPRINT_HEX = 12;
+
+/** `hmac:0123456789ab`, the short form of a fingerprint for human formats. */
+export function shortFingerprint(print: string): string {
+  return print.startsWith("hmac:") ? print.slice(0, "hmac:".length + SHOWN_FINGERPRINT_HEX) : print;
+}
 
 function keyText(key: string): string {
   return IDENTIFIER.test(key) ? key : JSON.stringify(key);
@@ -67,7 +75,8 @@ function summarize(value: object, maxLength: number): string {
 
 export function abbreviateValue(value: unknown, maxLength = 40): string {
   if (value === undefined) return "(absent)";
-  if (typeof value === "string" && REDACTED.test(value)) return value;
+  // Redacted secrets print unquoted in their short form, never cut further: the fingerprint is the point.
+  if (typeof value === "string" && REDACTED.test(value)) return `<redacted ${shortFingerprint(value.slice("<redacted ".length, -1))}>`;
   const text = inline(value, maxLength);
   if (text !== null) return text;
   if (value !== null && typeof value === "object") return summarize(value, maxLength);

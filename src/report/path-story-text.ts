@@ -1,7 +1,7 @@
 import type { Palette } from "./palette.js";
 import type { PathStory, RuleStory } from "./path-story.js";
 import type { ReportSide } from "./provenance.js";
-import { abbreviateValue } from "./format-value.js";
+import { abbreviateValue, shortFingerprint } from "./format-value.js";
 import { describeCause, describeOrigin, describeRule } from "./table.js";
 
 const STATUS_WORDS: Record<PathStory["status"], string> = {
@@ -17,7 +17,7 @@ function sideLines(label: string, side: ReportSide, width: number): string[] {
   const where = describeOrigin(side.origins);
   const lines = [`  ${label.padEnd(7)}${abbreviateValue(side.present ? side.value : undefined, Math.max(30, width - 40))}${where ? `   ${where}` : ""}`];
   for (const ref of side.envRefs ?? []) {
-    lines.push(`         \${${ref.name}} ${ref.resolved ? `= ${ref.fingerprint} from ${ref.from}` : "is unset: the literal text stays"}`);
+    lines.push(`         \${${ref.name}} ${ref.resolved ? `= ${shortFingerprint(ref.fingerprint ?? "")} from ${ref.from}` : "is unset: the literal text stays"}`);
   }
   if (side.secretRef) lines.push("         a SecretRef: resolved at runtime, compared as the object");
   const defaults = side.defaults ?? [];

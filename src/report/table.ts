@@ -4,7 +4,7 @@ import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChan
 import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
-import { abbreviatePair } from "./format-value.js";
+import { abbreviatePair, shortFingerprint } from "./format-value.js";
 import { painted, renderColumns, wrapLine, type Cell } from "./columns.js";
 import { suppressionOf, suppressionText } from "./formats/describe.js";
 
@@ -159,7 +159,7 @@ function section(title: string, rows: [Cell, Cell][], widths: [number, number], 
 
 function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [Cell, Cell] {
   const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
-  const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} is unset`));
+  const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${shortFingerprint(ref.fingerprint ?? "")} from ${ref.from}` : `\${${ref.name}} is unset`));
   const location = describeLocations(change.provenance);
   const details: Cell = [
     ...(change.before !== undefined || change.after !== undefined ? [painted(valueLine(change, detailWidth))] : []),
