@@ -16,6 +16,7 @@ import { registerWatch } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
+import { escapeControls } from "../shared/display-text.js";
 
 /** Every command registers itself; the first is the default. */
 const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch, registerSnapshot, registerRules];
@@ -50,7 +51,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const known = isClawdiffError(error) ? error : null;
     const message = known ? known.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stderr(`clawdiff: ${message}\n`);
+    io.stderr(`clawdiff: ${escapeControls(message)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else if (!known) io.stderr("clawdiff: rerun with --debug for the stack trace; please report this as a bug\n");
     return EXIT.error;

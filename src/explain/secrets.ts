@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { defineOwn, isPlainObject } from "../shared/values.js";
+import { mapStrings } from "../shared/map-strings.js";
+import { isPlainObject } from "../shared/values.js";
 import { isEnvContainerName, isSecretName } from "./secret-names.js";
 import { holdsUrlCredentials, replaceUrlCredentials } from "./url-credentials.js";
 
@@ -99,9 +100,8 @@ export function redactValue(value: unknown, segments: readonly string[], showSec
   return redactBelow(value, isSecretPath(segments), known);
 }
 
-/** Copy-on-write: a subtree with nothing to redact is returned as is, so large clean values are not duplicated. */
 function redactBelow(value: unknown, secret: boolean, known: KnownSecrets): unknown {
-  return mapStrings(value, secret, (text, inSecret) => ((inSecret && !ENV_REF_ONLY.test(text)) || isSecretText(text, known) ? redactedString(text) : text), isSecretContainer);
+  return mapStrings(value, (text, inSecret) => ((inSecret && !ENV_REF_ONLY.test(text)) || isSecretText(text, known) ? redactedString(text) : text), isSecretContainer, secret);
 }
 
 /** `text` with every known secret in it, and any URL userinfo, replaced by a fingerprint. */
@@ -116,36 +116,5 @@ export function redactText(text: string, known: KnownSecrets): string {
  * redaction the value column gets: copy-on-write over every string.
  */
 export function redactDerived<T>(value: T, known: KnownSecrets): T {
-  return mapStrings(value, false, (text) => redactText(text, known), () => false) as T;
-}
-
-/** Maps every string below `value`, copy-on-write; `marked` says whether a key marks its subtree (once marked, always marked). */
-function mapStrings(value: unknown, inMarked: boolean, map: (text: string, inMarked: boolean) => string, marks: (key: string) => boolean): unknown {
-  if (typeof value === "string") return map(value, inMarked);
-  if (Array.isArray(value)) {
-    let copy: unknown[] | null = null;
-    value.forEach((item, index) => {
-      const mapped = mapStrings(item, inMarked, map, marks);
-      if (mapped !== item) (copy ??= [...value])[index] = mapped;
-    });
-    return copy ?? value;
-  }
-  if (isPlainObject(value)) {
-    let copy: Record<string, unknown> | null = null;
-    for (const [key, child] of Object.entries(value)) {
-      const mapped = mapStrings(child, inMarked || marks(key), map, marks);
-      if (mapped === child) continue;
-      copy ??= copyOwn(value);
-      defineOwn(copy, key, mapped);
-    }
-    return copy ?? value;
-  }
-  return value;
-}
-
-/** A shallow copy that keeps keys such as `__proto__` as plain own properties. */
-function copyOwn(value: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) defineOwn(copy, key, child);
-  return copy;
+  return mapStrings(value, (text) => redactText(text, known)) as T;
 }

@@ -1,3 +1,5 @@
+import { defuseCommandLines } from "../shared/display-text.js";
+import { displaySafeStory } from "./display-safe.js";
 import type { Palette } from "./palette.js";
 import type { PathStory, RuleStory } from "./path-story.js";
 import type { ReportSide } from "./provenance.js";
@@ -39,7 +41,8 @@ function ruleLines(title: string, story: RuleStory, palette: Palette): string[] 
 }
 
 /** `clawdiff explain` for people: the story of one path, top to bottom. */
-export function renderPathStory(story: PathStory, options: { palette: Palette; width: number }): string {
+export function renderPathStory(data: PathStory, options: { palette: Palette; width: number }): string {
+  const story = displaySafeStory(data);
   const { palette, width } = options;
   const kind = story.rules.current.classification.kind;
   const tags = [
@@ -59,5 +62,5 @@ export function renderPathStory(story: PathStory, options: { palette: Palette; w
     lines.push("", palette.bold("What you can do"));
     for (const advice of story.advice) lines.push(`  - ${advice}`);
   }
-  return `${lines.join("\n")}\n`;
+  return defuseCommandLines(`${lines.join("\n")}\n`);
 }

@@ -1,3 +1,5 @@
+import { defuseCommandLines } from "../shared/display-text.js";
+import { displaySafeReport } from "./display-safe.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
@@ -192,7 +194,8 @@ function legend(report: DiffReport, palette: Palette, width: number): string[] {
 }
 
 /** The human report: headline first, then paths grouped by what the gateway would do. */
-export function renderTable(report: DiffReport, options: TableOptions): string {
+export function renderTable(data: DiffReport, options: TableOptions): string {
+  const report = displaySafeReport(data);
   const { palette, width } = options;
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
@@ -209,5 +212,5 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
   if (report.formatOnlyFiles.length > 0) lines.push("", ...wrapLine(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`, width).map((line) => palette.dim(line)));
   for (const warning of report.warnings) lines.push(...wrapLine(`warning (${warning.side}) ${warning.path}: ${warning.message}`, width).map((line) => palette.yellow(line)));
   lines.push(...ignoreLines(report, palette, width), ...legend(report, palette, width));
-  return `${lines.join("\n")}\n`;
+  return defuseCommandLines(`${lines.join("\n")}\n`);
 }

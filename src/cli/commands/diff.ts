@@ -19,6 +19,7 @@ import {
 } from "../options.js";
 import { compareSpecs, prepareRun, resolveDiffSpecs } from "../prepare.js";
 import { appendStepSummary } from "../step-summary.js";
+import { escapeControls } from "../../shared/display-text.js";
 
 type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions;
 
@@ -35,7 +36,7 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     const [before, after] = specs;
     const compared = compareSpecs(before, after, prepareRun(options, io), options.showSecrets ?? false);
     const report = applyIgnoreChoice(compared.report, compared.comparison, options.ignoreFile, io.cwd);
-    for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${warning}\n`);
+    for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${escapeControls(warning)}\n`);
     const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
     const render: RenderOptions = { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns, cwd: io.cwd, now: new Date() };
     io.stdout(renderReport(format, report, render));
