@@ -13,6 +13,9 @@ const SECRET_WORDS = new Set([
   "apikey", "accesskey", "secretkey", "privatekey", "privkey", "signing", "authorization", "webhook", "webhooks",
 ]);
 
+/** Unambiguous inside a run-together name too (`PGPASSWORD`, `mysqlsecret`); `token` is not (`tokenizer`). */
+const SECRET_STEMS = ["password", "passwd", "passphrase", "secret", "credential", "apikey", "privatekey"];
+
 /** `key` or `keys` as the last word (`apiKey`, `privKey`, `key`), but not `keyFile` or `sessionKey`. */
 const KEY_WORDS = new Set(["key", "keys"]);
 
@@ -33,7 +36,7 @@ export function nameWords(name: string): string[] {
 
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
-  if (words.some((word) => SECRET_WORDS.has(word))) return true;
+  if (words.some((word) => SECRET_WORDS.has(word) || SECRET_STEMS.some((stem) => word.includes(stem)))) return true;
   const last = words.at(-1);
   if (last !== undefined && KEY_WORDS.has(last)) return words.length === 1 || !NAMING_KEY_QUALIFIERS.has(words.at(-2)!);
   return words.length > 1 && words.some((word) => QUALIFIED_ONLY_WORDS.has(word));
