@@ -45,7 +45,7 @@ export function verdictWithout(report: DiffReport, suppressed: ReadonlySet<strin
     restartChannels: [],
     classifications: [],
   };
-  return decideReloadAction(plan, report.reloadMode.mode);
+  return decideReloadAction(plan, report.reloadMode.mode, (report.validation?.issues.length ?? 0) > 0);
 }
 
 /** Matches every unexpired entry against the report's changes; the first matching entry suppresses a change. */

@@ -1,5 +1,5 @@
 import type { DiffReport } from "../model.js";
-import { causeLabels, kindTransition, suppressionOf } from "./describe.js";
+import { causeLabels, kindTransition, runContextLines, suppressionOf } from "./describe.js";
 
 /**
  * `--format brief`: the headline, then one line per changed path for logs and
@@ -20,5 +20,5 @@ export function renderBrief(report: DiffReport): string {
       .join("  ")
       .trimEnd(),
   );
-  return `${[report.summary.headline, ...lines].join("\n")}\n`;
+  return `${[report.summary.headline, ...runContextLines(report).map((line) => `# ${line}`), ...lines].join("\n")}\n`;
 }

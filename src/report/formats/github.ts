@@ -1,5 +1,5 @@
 import type { DiffReport, ReportChange } from "../model.js";
-import { causeLabels, changeLocation, changeSentences, suppressionOf, suppressionText } from "./describe.js";
+import { causeLabels, changeLocation, changeSentences, runContextLines, suppressionOf, suppressionText } from "./describe.js";
 
 type AnnotationLevel = "error" | "warning" | "notice";
 
@@ -62,7 +62,9 @@ export function renderGithub(report: DiffReport): string {
     ...(report.ignore?.stale ?? []).map((entry) =>
       workflowCommand("warning", { file: entry.file, line: entry.line, col: entry.line !== undefined ? entry.column : undefined, title: "clawdiff stale ignore entry" }, `${entry.path} matched no change in this run (${entry.reason})`),
     ),
-    workflowCommand("notice", { title: "clawdiff" }, report.summary.headline),
+    ...(report.version?.warning ? [workflowCommand("warning", { title: "clawdiff version" }, report.version.warning)] : []),
+    ...(report.validation?.issues ?? []).map((issue) => workflowCommand("error", { title: `clawdiff invalid config (openclaw@${report.validation!.openclawVersion})` }, issue.line)),
+    workflowCommand("notice", { title: "clawdiff" }, [report.summary.headline, ...runContextLines(report)].join("\n")),
   ];
   return `${lines.join("\n")}\n`;
 }
