@@ -9,7 +9,7 @@
 // narrowed to no plugins it must equal the bundled catalog's rules, and narrowed to each single
 // plugin it must equal what the importer composes with that plugin alone.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -35,11 +35,12 @@ const { outputFiles } = await build({
   external: ["acorn", "acorn-walk", "ajv"],
   logLevel: "error",
 });
-// Beside the build output (git-ignored), so the importer's lazy require finds acorn.
+// Beside the build output, so the importer's lazy require finds acorn; removed at once, so it is never packed.
 mkdirSync(join(repo, "dist"), { recursive: true });
 const bundlePath = join(repo, "dist", "stock-data-importer.mjs");
 writeFileSync(bundlePath, outputFiles[0].text);
 const { importPluginRules, importCatalog, composeWithPlugins, openPackage, importConfigKeys } = await import(bundlePath);
+rmSync(bundlePath);
 
 function packageDir(version) {
   for (const dir of [join(cache, version), join(cache, "packs", version)]) if (existsSync(join(dir, "package", "package.json"))) return join(dir, "package");

@@ -15,15 +15,20 @@ export interface BundledPlugin {
 }
 
 /**
- * A rule of the version's catalog composed with every bundled plugin loaded.
- * Shared channel rules (2026.9.2 on) depend on which channels are loaded:
- * `sharedChannels` restart with the rule, `introducedBy` made the prefix a rule at all,
- * and `unsharedKind` is its kind when none of the shared channels is loaded.
+ * How a shared channel rule depends on the loaded channels: `channels` restart
+ * with it, `introducedBy` made its prefix a rule at all (2026.9.2 on), and
+ * `unsharedKind` is its kind when none of `channels` is loaded.
  */
-export interface PluginRule extends ReloadRule {
-  sharedChannels?: string[];
+export interface SharedChannels {
+  channels: string[];
   introducedBy?: string[];
-  unsharedKind?: ReloadKind;
+  unsharedKind: ReloadKind;
+}
+
+/** A rule of the version's catalog composed with every bundled plugin loaded. */
+export interface PluginRule {
+  rule: ReloadRule;
+  shared?: SharedChannels;
 }
 
 /** schemas/plugin-rules/openclaw@<version>.json (schemas/plugin-rules.schema.json). */
@@ -45,12 +50,12 @@ export interface PluginRulesTable {
 
 const CHANNEL_ACTION = "restart-channel:";
 
-function composeRule(rule: PluginRule, loaded: ReadonlySet<string>): ReloadRule | null {
-  const { sharedChannels, introducedBy, unsharedKind, ...base } = rule;
+function composeRule({ rule: base, shared }: PluginRule, loaded: ReadonlySet<string>): ReloadRule | null {
   if (base.plugin !== undefined) return loaded.has(base.plugin) ? base : null;
-  if (sharedChannels === undefined || unsharedKind === undefined) return base;
+  if (shared === undefined) return base;
+  const { introducedBy, unsharedKind } = shared;
   if (introducedBy && !introducedBy.some((id) => loaded.has(id))) return null;
-  const channels = sharedChannels.filter((id) => loaded.has(id));
+  const channels = shared.channels.filter((id) => loaded.has(id));
   const otherActions = (base.actions ?? []).filter((action) => !action.startsWith(CHANNEL_ACTION));
   const actions = channels.length > 0 ? [...otherActions, ...channels.map((id) => `${CHANNEL_ACTION}${id}`)] : [];
   const { prefix, actions: _all, kind: _kind, ...rest } = base;

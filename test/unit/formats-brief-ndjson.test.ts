@@ -16,7 +16,11 @@ describe("brief format", () => {
   it("prints the headline, then kind, path, causes and a spurious marker per path", async () => {
     const lines = renderBrief(await reportFor(agentsCreate)).trimEnd().split("\n");
     expect(lines[0]).toBe("restart would fire for 1 path, spurious: gateway.tailscale");
-    expect(lines.slice(1)).toEqual([
+    expect(lines.slice(-2)).toEqual([
+      "# version 2026.5.3 from --rules",
+      "# bundled plugins loaded per the before config: browser (bundled default enablement), telegram (channel configured (channels.telegram)); not loaded: imessage, irc, matrix, mattermost, signal, slack (channel not configured)",
+    ]);
+    expect(lines.slice(1, -2)).toEqual([
       "none     meta.lastTouchedAt  writer metadata  (spurious)",
       "restart  gateway.tailscale   default materialized  (spurious)",
       "hot      agents.list         edited value, array element",

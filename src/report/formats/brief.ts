@@ -3,7 +3,8 @@ import { causeLabels, kindTransition, runContextLines, suppressionOf } from "./d
 
 /**
  * `--format brief`: the headline, then one line per changed path for logs and
- * terminals too narrow for the table: kind, path, causes, spurious marker.
+ * terminals too narrow for the table: kind, path, causes, spurious marker;
+ * then `#` lines on the version and plugins the verdict assumed.
  */
 export function renderBrief(report: DiffReport): string {
   const rows = report.changes.map((change) => ({
@@ -20,5 +21,7 @@ export function renderBrief(report: DiffReport): string {
       .join("  ")
       .trimEnd(),
   );
-  return `${[report.summary.headline, ...runContextLines(report).map((line) => `# ${line}`), ...lines].join("\n")}\n`;
+  // How the run was set up matters only when something changed; it trails the paths so the headline and paths stay first.
+  const context = rows.length > 0 ? runContextLines(report).map((line) => `# ${line}`) : [];
+  return `${[report.summary.headline, ...lines, ...context].join("\n")}\n`;
 }

@@ -64,7 +64,8 @@ export function renderGithub(report: DiffReport): string {
     ),
     ...(report.version?.warning ? [workflowCommand("warning", { title: "clawdiff version" }, report.version.warning)] : []),
     ...(report.validation?.issues ?? []).map((issue) => workflowCommand("error", { title: `clawdiff invalid config (openclaw@${report.validation!.openclawVersion})` }, issue.line)),
-    workflowCommand("notice", { title: "clawdiff" }, [report.summary.headline, ...runContextLines(report)].join("\n")),
+    ...(report.version || report.plugins ? [workflowCommand("notice", { title: "clawdiff version and plugins" }, runContextLines(report).join("\n"))] : []),
+    workflowCommand("notice", { title: "clawdiff" }, report.summary.headline),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -62,13 +62,13 @@ export function importPluginRules(files: PackageFiles, catalogId: string, genera
   }
   const rules: PluginRule[] = catalog.rules.map((rule) => {
     const channels = (rule.actions ?? []).filter((action) => action.startsWith(CHANNEL_ACTION)).map((action) => action.slice(CHANNEL_ACTION.length));
-    if (rule.origin !== "channel-shared" || channels.length === 0) return rule;
+    if (rule.origin !== "channel-shared" || channels.length === 0) return { rule };
     const unsharedKind = staticShared.get(rule.prefix);
-    if (unsharedKind) return { ...rule, sharedChannels: channels, unsharedKind };
+    if (unsharedKind) return { rule, shared: { channels, unsharedKind } };
     const introducedBy = channelPrefixOwners.get(rule.prefix);
     if (!introducedBy) throw unrecognised(catalog.source.files[0] ?? "dist", `shared channel rule '${rule.prefix}' is neither a shared root nor a channel prefix`);
     // Only the policy era adds shared prefixes for channel rules, and there a rule no loaded channel restarts is a no-op.
-    return { ...rule, sharedChannels: channels, introducedBy, unsharedKind: "none" };
+    return { rule, shared: { channels, introducedBy, unsharedKind: "none" } };
   });
   const declarations = [...declared.channels, ...declared.plugins].filter((declaration) => manifests.has(declaration.id));
   const plugins: BundledPlugin[] = declarations.map((declaration) => ({ ...readManifest(files, manifests.get(declaration.id)!), declaredIn: declaration.file }));
