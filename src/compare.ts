@@ -6,6 +6,8 @@ import { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
 import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
 import type { RuleCatalog } from "./rules/catalog.js";
+import { assumePlugins, withAssumedPlugins, type AssumedPlugins, type PluginChoice } from "./rules/assumed-plugins.js";
+import { configIssues, type ConfigIssue, type ConfigKeys } from "./rules/config-keys.js";
 import type { EvaluatorView, EvaluatorViews } from "./rules/evaluator-views.js";
 import type { ConfigInput } from "./sources/config-input.js";
 import { alignSnapshotSides } from "./sources/snapshot-sides.js";
@@ -26,6 +28,10 @@ export interface Comparison {
   current: PlannedOutcome;
   /** The same changes planned under `--proposed` rules, when given. */
   proposed?: PlannedOutcome;
+  /** The bundled plugins assumed loaded, and why (absent when the catalog came with its plugins, or the version has none). */
+  plugins?: AssumedPlugins;
+  /** What the version's schema rejects in the after config: the gateway then skips the reload. */
+  configIssues: ConfigIssue[];
 }
 
 export interface PlannedOutcome {
@@ -60,7 +66,7 @@ export function unchangedBetween(before: LoadedConfig, after: LoadedConfig): (pa
 
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
-export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string): PlannedOutcome {
+export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string, invalidConfig = false): PlannedOutcome {
   const spec = catalog.installRecordNoop;
   const installRecords = spec
     ? mergeInstallRecordPaths(
@@ -73,7 +79,7 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
     changes.map((change) => change.path),
     { ...(installRecords ? { installRecords } : {}), isUnchanged },
   );
-  return { catalog, plan, action: decideReloadAction(plan, mode) };
+  return { catalog, plan, action: decideReloadAction(plan, mode, invalidConfig) };
 }
 
 function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews): ChangedPath[] {
@@ -94,17 +100,31 @@ export function compareInputs(
   beforeInput: ConfigInput,
   afterInput: ConfigInput,
   catalog: RuleCatalog,
-  options: { before?: LoadOptions; after?: LoadOptions; proposed?: RuleCatalog; views?: ComparedViews } = {},
+  options: {
+    before?: LoadOptions;
+    after?: LoadOptions;
+    proposed?: RuleCatalog;
+    views?: ComparedViews;
+    /** Bundled plugins to compose into the catalogs: the running gateway loaded them from the before side. */
+    plugins?: PluginChoice;
+    /** What the version's schema rejects. */
+    configKeys?: ConfigKeys | null;
+  } = {},
 ): Comparison {
   const views = options.views ?? SOURCE_VIEWS;
   // A snapshot side holds fingerprints where secrets were: both sides are masked alike before the diff.
   const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
+  const choice = options.plugins;
+  const plugins = choice ? assumePlugins(choice, before.compare) : undefined;
+  const withPlugins = (rules: RuleCatalog) => (choice && plugins ? withAssumedPlugins(rules, choice, plugins) : rules);
+  const current = withPlugins(catalog);
+  const issues = options.configKeys ? configIssues(after.authored, options.configKeys) : [];
   const changes = evaluatorChanges(before, after, views);
   const semanticallyChanged = changes.map((change) =>
     !jsonDeepEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
   );
-  const reloadMode = resolveReloadMode(after.compare, catalog);
-  const proposed = options.proposed;
+  const reloadMode = resolveReloadMode(after.compare, current);
+  const proposed = options.proposed ? withPlugins(options.proposed) : undefined;
   return {
     before,
     after,
@@ -113,7 +133,9 @@ export function compareInputs(
     authoredOnly: authoredOnlyChanges(before, after, changes),
     reloadMode,
     views,
-    current: planOutcome(catalog, before, after, changes, reloadMode.mode),
-    ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode) } : {}),
+    current: planOutcome(current, before, after, changes, reloadMode.mode, issues.length > 0),
+    ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode, issues.length > 0) } : {}),
+    ...(plugins ? { plugins } : {}),
+    configIssues: issues,
   };
 }

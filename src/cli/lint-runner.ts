@@ -1,15 +1,16 @@
 import { resolve } from "node:path";
 import type { DefaultsTable } from "../config/defaults.js";
-import type { ConfigKeys } from "../lint/config-keys.js";
+import type { ConfigKeys } from "../rules/config-keys.js";
 import { checkExpectations } from "../lint/expectations.js";
 import { findHazards } from "../lint/hazards.js";
 import type { FixtureResult } from "../lint/result.js";
 import type { EvaluatorViews } from "../rules/evaluator-views.js";
+import type { PluginChoice } from "../rules/assumed-plugins.js";
 import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { loadConfigKeysFor } from "../sources/config-keys-store.js";
 import { readFixture, type FixtureLocation } from "../sources/fixture-source.js";
 import { isClawdiffError } from "../shared/errors.js";
-import { compareSpecs } from "./prepare.js";
+import { compareSpecs, pluginChoiceFor } from "./prepare.js";
 
 const DEFAULT_RULES = "latest";
 
@@ -32,6 +33,8 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
   const defaults = memo<DefaultsTable | null>();
   const configKeys = memo<ConfigKeys | null>();
   const evaluatorViews = memo<EvaluatorViews>();
+  const pluginChoices = memo<PluginChoice | undefined>();
+  const stockPlugins = (catalog: LoadedCatalog) => pluginChoices(`${catalog.resolution}\u0000${catalog.catalog.id}`, () => pluginChoiceFor(catalog));
 
   return (location) => {
     const result: FixtureResult = { name: location.name, status: "pass", failures: [], warnings: [] };
@@ -47,8 +50,13 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
       const version = catalog.targetVersion;
       // Sides resolve against the fixture; messages name files relative to where lint runs.
       const trigger = spec.trigger ?? "watcher";
+      const keys = configKeys(version, () => loadConfigKeysFor(version));
+      const plugins = stockPlugins(catalog);
       const { comparison, report } = compareSpecs(resolve(location.dir, spec.before), resolve(location.dir, spec.after), {
         catalog,
+        version: { version, source: { from: "--rules" } },
+        configKeys: keys,
+        ...(plugins ? { plugins } : {}),
         views: evaluatorViews(`${version}\u0000${trigger}`, () => loadEvaluatorViews(version, trigger)),
         ...(proposed ? { proposed } : {}),
         // Hermetic: a fixture's result must not depend on the environment lint runs in.
@@ -58,7 +66,7 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
       result.verdict = report.summary.verdict;
       result.headline = report.summary.headline;
       result.failures = spec.expect ? checkExpectations(report, spec.expect) : [];
-      result.warnings = findHazards(report, comparison, configKeys(version, () => loadConfigKeysFor(version)));
+      result.warnings = findHazards(report, comparison, keys);
       if (result.failures.length > 0) result.status = "fail";
     } catch (error) {
       if (!isClawdiffError(error)) throw error;

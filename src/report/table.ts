@@ -8,7 +8,7 @@ import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
 import { abbreviatePair, shortFingerprint } from "./format-value.js";
 import { painted, renderColumns, wrapLine, type Cell } from "./columns.js";
-import { suppressionOf, suppressionText } from "./formats/describe.js";
+import { runContextLines, suppressionOf, suppressionText } from "./formats/describe.js";
 
 export interface TableOptions {
   palette: Palette;
@@ -74,7 +74,7 @@ function kindColour(kind: string, palette: Palette): (text: string) => string {
 
 function headline(report: DiffReport, palette: Palette, width: number): string[] {
   const { verdict, headline: text } = report.summary;
-  const colour = verdict === "restart" ? palette.red.bold : verdict === "hot-reload" || verdict === "restart-ignored" ? palette.yellow.bold : palette.green.bold;
+  const colour = verdict === "restart" ? palette.red.bold : verdict === "hot-reload" || verdict === "restart-ignored" || verdict === "skipped-invalid" ? palette.yellow.bold : palette.green.bold;
   return wrapLine(text, width).map((line) => colour(line));
 }
 
@@ -87,7 +87,7 @@ function contextLines(report: DiffReport, palette: Palette, width: number): stri
         ? ` (read from ${current.requested})`
         : "";
   const mode = `reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`;
-  const lines = [`${inputName(report.inputs.before)} → ${inputName(report.inputs.after)}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`];
+  const lines = [`${inputName(report.inputs.before)} → ${inputName(report.inputs.after)}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`, ...runContextLines(report)];
   const { evaluator } = report;
   if (evaluator.trigger === "write" || evaluator.before !== "source" || evaluator.after !== "source") {
     lines.push(`evaluator (${evaluator.trigger}, openclaw ≥ ${evaluator.since}): ${VIEW_WORDS[evaluator.before]} against ${VIEW_WORDS[evaluator.after]}`);

@@ -32,6 +32,10 @@ export function bundledCatalogDir(): string {
   return join(packageRoot(), "schemas", "catalogs");
 }
 
+export function bundledSchemaDir(): string {
+  return join(packageRoot(), "schemas");
+}
+
 /** A bundled per-version data file under schemas/<folder>/ for `version`: its own, or the nearest older one. */
 export function readNearestVersionFile(folder: string, version: string): { data: unknown; display: string } | null {
   const dir = join(packageRoot(), "schemas", folder);
