@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { DefaultsTable } from "../config/defaults.js";
 import type { ConfigKeys } from "../lint/config-keys.js";
 import { checkExpectations } from "../lint/expectations.js";
@@ -7,7 +7,8 @@ import type { FixtureResult } from "../lint/result.js";
 import type { EvaluatorViews } from "../rules/evaluator-views.js";
 import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { loadConfigKeysFor } from "../sources/config-keys-store.js";
-import { readFixture, type FixtureLocation } from "../sources/fixture-source.js";
+import { confinedFixturePath, readFixture, type FixtureLocation } from "../sources/fixture-source.js";
+import type { FixtureSpec } from "../lint/fixture.js";
 import { isClawdiffError } from "../shared/errors.js";
 import { compareSpecs } from "./prepare.js";
 
@@ -26,8 +27,29 @@ const isBundledSpec = (spec: string) => spec === DEFAULT_RULES || spec.startsWit
 /** Bundled specs are shared by all fixtures; a catalog file is keyed by where it resolves. */
 const catalogKey = (spec: string, dir: string) => (isBundledSpec(spec) ? spec : resolve(dir, spec));
 
+/** Every path the fixture names, checked to stay inside its root; catalog specs that are bundled names pass through. */
+function confineSpec(spec: FixtureSpec, location: FixtureLocation, cwd: string, root: string | undefined): FixtureSpec {
+  const confine = (value: string, field: string) => confinedFixturePath(location, value, field, cwd, root);
+  const before = confine(spec.before, "before");
+  const after = confine(spec.after, "after");
+  // The config path is relative to each side directory.
+  if (spec.config !== undefined) for (const side of [before, after]) confine(relative(location.dir, resolve(side, spec.config)), "config");
+  return {
+    ...spec,
+    before,
+    after,
+    ...(spec.rules !== undefined && !isBundledSpec(spec.rules) ? { rules: confine(spec.rules, "rules") } : {}),
+    ...(spec.proposed !== undefined && !isBundledSpec(spec.proposed) ? { proposed: confine(spec.proposed, "proposed") } : {}),
+  };
+}
+
+export interface LintRunOptions {
+  /** `--fixture-root`: the directory fixture paths must stay inside (default: each fixture's own). */
+  fixtureRoot?: string;
+}
+
 /** Runs fixtures in this process, sharing everything that does not depend on the fixture. */
-export function createLintRunner(cwd: string): (location: FixtureLocation) => FixtureResult {
+export function createLintRunner(cwd: string, options: LintRunOptions = {}): (location: FixtureLocation) => FixtureResult {
   const catalogs = memo<LoadedCatalog>();
   const defaults = memo<DefaultsTable | null>();
   const configKeys = memo<ConfigKeys | null>();
@@ -36,7 +58,7 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
   return (location) => {
     const result: FixtureResult = { name: location.name, status: "pass", failures: [], warnings: [] };
     try {
-      const spec = readFixture(location, cwd);
+      const spec = confineSpec(readFixture(location, cwd), location, cwd, options.fixtureRoot);
       const rules = spec.rules ?? DEFAULT_RULES;
       const catalog = catalogs(catalogKey(rules, location.dir), () => loadCatalog(rules, location.dir));
       const proposedSpec = spec.proposed;
@@ -47,7 +69,7 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
       const version = catalog.targetVersion;
       // Sides resolve against the fixture; messages name files relative to where lint runs.
       const trigger = spec.trigger ?? "watcher";
-      const { comparison, report } = compareSpecs(resolve(location.dir, spec.before), resolve(location.dir, spec.after), {
+      const { comparison, report } = compareSpecs(spec.before, spec.after, {
         catalog,
         views: evaluatorViews(`${version}\u0000${trigger}`, () => loadEvaluatorViews(version, trigger)),
         ...(proposed ? { proposed } : {}),
