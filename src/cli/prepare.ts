@@ -59,7 +59,8 @@ export interface PreparedRun {
 
 /** Resolves the catalog, defaults and env once for a command that loads states. */
 export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, io: CliIO): PreparedRun {
-  if (options.showSecrets && io.env["CI"]) throw new ClawdiffError("usage", "--show-secrets is refused when CI is set");
+  // CI set to anything, even empty, means output may land in a shared log.
+  if (options.showSecrets && io.env["CI"] !== undefined) throw new ClawdiffError("usage", "--show-secrets is refused when CI is set (even to an empty value)");
   if (options.plugins !== undefined && options.openclaw === undefined) {
     throw new ClawdiffError("usage", "--plugins needs --openclaw: bundled catalogs hold the base rules only");
   }
