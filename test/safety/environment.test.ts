@@ -76,3 +76,19 @@ describe("gateway.reload.debounceMs past Node's timer range", () => {
     expect(stderr).not.toContain("TimeoutOverflowWarning");
   });
 });
+
+describe("signals during synchronous work", () => {
+  it("SIGINT ends a run blocked reading standard input that never ends", async () => {
+    const child = spawn(process.execPath, [join(repoRoot, "bin/clawdiff.js"), "diff", "-", example("after")], { env: { PATH: process.env["PATH"] }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    // Half a config, and the writer stays open: the run sits in its synchronous read.
+    child.stdin.write('{ "gateway": ');
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    setTimeout(() => child.kill("SIGINT"), 500);
+    const { code, signal } = await ended;
+    child.stdin.destroy();
+    expect(code === 130 || signal === "SIGINT", `exit ${code} signal ${signal}`).toBe(true);
+    expect(stdout).toBe("");
+  });
+});
