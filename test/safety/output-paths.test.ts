@@ -1,8 +1,9 @@
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, linkSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { runInProcess } from "../helpers/run-cli.js";
+import { repoRoot, runInProcess } from "../helpers/run-cli.js";
 
 /**
  * `snapshot -o` never writes to a file the run read, however the path is
@@ -52,6 +53,18 @@ describe("snapshot -o never overwrites an input", () => {
     const result = await snapshot(output, ...extra);
     expect(result.stderr).toBe(`clawdiff: ${output}: is a file this run reads; refusing to overwrite an input\n`);
     expect(result.code).toBe(2);
+    unchanged();
+  });
+
+  it("standard input redirected from the output file is an input too", () => {
+    const fd = openSync(join(root, "s/openclaw.json"), "r");
+    try {
+      const result = spawnSync(process.execPath, [join(repoRoot, "bin/clawdiff.js"), "snapshot", "-", "-o", "openclaw.json", "--force", "--no-process-env"], { cwd: join(root, "s"), stdio: [fd, "pipe", "pipe"], encoding: "utf8" });
+      expect(result.stderr).toBe("clawdiff: openclaw.json: is a file this run reads; refusing to overwrite an input\n");
+      expect(result.status).toBe(2);
+    } finally {
+      closeSync(fd);
+    }
     unchanged();
   });
 
