@@ -65,7 +65,9 @@ export function createLintRunner(cwd: string, options: LintRunOptions = {}): (lo
       const proposed =
         proposedSpec === undefined
           ? undefined
-          : catalogs(`${catalogKey(rules, location.dir)}\u0000${catalogKey(proposedSpec, location.dir)}`, () => loadProposedCatalog(proposedSpec, rules, location.dir));
+          : catalogs(`${catalogKey(rules, location.dir)}\u0000${catalogKey(proposedSpec, location.dir)}`, () =>
+              loadProposedCatalog(proposedSpec, rules, location.dir, (path) => confinedFixturePath(location, path, "the proposed overlay's extends", cwd, options.fixtureRoot)),
+            );
       const version = catalog.targetVersion;
       // Sides resolve against the fixture; messages name files relative to where lint runs.
       const trigger = spec.trigger ?? "watcher";

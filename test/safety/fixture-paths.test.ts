@@ -48,6 +48,16 @@ describe("paths a lint fixture names stay inside its directory", () => {
     expect(result.stdout).not.toContain("leakedKeyName");
   });
 
+  it("an overlay inside the fixture may not extend a catalog file outside it", async () => {
+    const path = fixture("overlay-out", { proposed: "overlay.json5" }, (dir) =>
+      writeFileSync(join(dir, "overlay.json5"), '{ extends: "../../private.json", rules: [{ prefix: "browser.profiles", kind: "hot" }] }'),
+    );
+    const result = await runInProcess(["lint", path], {}, root);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`ERROR ${path}: ${path}/fixture.json5: the proposed overlay's extends '${join(root, "private.json")}' is outside the fixture's directory`);
+    expect(result.stdout).not.toContain("leakedKeyName");
+  });
+
   it("a link inside the fixture that points outside is refused too", async () => {
     const path = fixture("link-out", { after: "escape" }, (dir) => symlinkSync(join(root, "states", "after"), join(dir, "escape")));
     const result = await runInProcess(["lint", path], {}, root);
