@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, linkSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, linkSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -97,5 +97,18 @@ describe("snapshot -o never overwrites an input", () => {
     const result = await snapshot("nowhere/snap.json");
     expect(result.stderr).toBe("clawdiff: nowhere: no such file or directory\n");
     expect(result.code).toBe(2);
+  });
+});
+
+describe("rules import -o never overwrites a file of the package it reads", () => {
+  it("a dist file of an unpacked package is refused, even with --force", async () => {
+    const pkg = join(root, "pkg");
+    cpSync(join(repoRoot, "test/fixtures/openclaw-dist/list-era"), pkg, { recursive: true });
+    const target = join("pkg", "package.json");
+    const before = readFileSync(join(root, target), "utf8");
+    const result = await runInProcess(["rules", "import", "pkg", "-o", target, "--force"], {}, root);
+    expect(result.stderr).toBe(`clawdiff: ${target}: is a file this run reads; refusing to overwrite an input\n`);
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(root, target), "utf8")).toBe(before);
   });
 });
