@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { DefaultsTable } from "../config/defaults.js";
 import type { ConfigKeys } from "../rules/config-keys.js";
 import { checkExpectations } from "../lint/expectations.js";
@@ -8,7 +8,8 @@ import type { EvaluatorViews } from "../rules/evaluator-views.js";
 import type { PluginChoice } from "../rules/assumed-plugins.js";
 import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
 import { loadConfigKeysFor } from "../sources/config-keys-store.js";
-import { readFixture, type FixtureLocation } from "../sources/fixture-source.js";
+import { confinedFixturePath, readFixture, type FixtureLocation } from "../sources/fixture-source.js";
+import type { FixtureSpec } from "../lint/fixture.js";
 import { isClawdiffError } from "../shared/errors.js";
 import { compareSpecs, pluginChoiceFor } from "./prepare.js";
 
@@ -27,8 +28,29 @@ const isBundledSpec = (spec: string) => spec === DEFAULT_RULES || spec.startsWit
 /** Bundled specs are shared by all fixtures; a catalog file is keyed by where it resolves. */
 const catalogKey = (spec: string, dir: string) => (isBundledSpec(spec) ? spec : resolve(dir, spec));
 
+/** Every path the fixture names, checked to stay inside its root; catalog specs that are bundled names pass through. */
+function confineSpec(spec: FixtureSpec, location: FixtureLocation, cwd: string, root: string | undefined): FixtureSpec {
+  const confine = (value: string, field: string) => confinedFixturePath(location, value, field, cwd, root);
+  const before = confine(spec.before, "before");
+  const after = confine(spec.after, "after");
+  // The config path is relative to each side directory.
+  if (spec.config !== undefined) for (const side of [before, after]) confine(relative(location.dir, resolve(side, spec.config)), "config");
+  return {
+    ...spec,
+    before,
+    after,
+    ...(spec.rules !== undefined && !isBundledSpec(spec.rules) ? { rules: confine(spec.rules, "rules") } : {}),
+    ...(spec.proposed !== undefined && !isBundledSpec(spec.proposed) ? { proposed: confine(spec.proposed, "proposed") } : {}),
+  };
+}
+
+export interface LintRunOptions {
+  /** `--fixture-root`: the directory fixture paths must stay inside (default: each fixture's own). */
+  fixtureRoot?: string;
+}
+
 /** Runs fixtures in this process, sharing everything that does not depend on the fixture. */
-export function createLintRunner(cwd: string): (location: FixtureLocation) => FixtureResult {
+export function createLintRunner(cwd: string, options: LintRunOptions = {}): (location: FixtureLocation) => FixtureResult {
   const catalogs = memo<LoadedCatalog>();
   const defaults = memo<DefaultsTable | null>();
   const configKeys = memo<ConfigKeys | null>();
@@ -39,20 +61,22 @@ export function createLintRunner(cwd: string): (location: FixtureLocation) => Fi
   return (location) => {
     const result: FixtureResult = { name: location.name, status: "pass", failures: [], warnings: [] };
     try {
-      const spec = readFixture(location, cwd);
+      const spec = confineSpec(readFixture(location, cwd), location, cwd, options.fixtureRoot);
       const rules = spec.rules ?? DEFAULT_RULES;
       const catalog = catalogs(catalogKey(rules, location.dir), () => loadCatalog(rules, location.dir));
       const proposedSpec = spec.proposed;
       const proposed =
         proposedSpec === undefined
           ? undefined
-          : catalogs(`${catalogKey(rules, location.dir)}\u0000${catalogKey(proposedSpec, location.dir)}`, () => loadProposedCatalog(proposedSpec, rules, location.dir));
+          : catalogs(`${catalogKey(rules, location.dir)}\u0000${catalogKey(proposedSpec, location.dir)}`, () =>
+              loadProposedCatalog(proposedSpec, rules, location.dir, (path) => confinedFixturePath(location, path, "the proposed overlay's extends", cwd, options.fixtureRoot)),
+            );
       const version = catalog.targetVersion;
       // Sides resolve against the fixture; messages name files relative to where lint runs.
       const trigger = spec.trigger ?? "watcher";
       const keys = configKeys(version, () => loadConfigKeysFor(version));
       const plugins = stockPlugins(catalog);
-      const { comparison, report } = compareSpecs(resolve(location.dir, spec.before), resolve(location.dir, spec.after), {
+      const { comparison, report } = compareSpecs(spec.before, spec.after, {
         catalog,
         version: { version, source: { from: "--rules" } },
         configKeys: keys,

@@ -98,7 +98,8 @@ export function pluginChoiceFor(catalog: LoadedCatalog, plugins?: string): Plugi
 
 /** Resolves the catalog, defaults and env once for a command that loads states. */
 export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, io: CliIO): PreparedRun {
-  if (options.showSecrets && io.env["CI"]) throw new ClawdiffError("usage", "--show-secrets is refused when CI is set");
+  // CI set to anything, even empty, means output may land in a shared log.
+  if (options.showSecrets && io.env["CI"] !== undefined) throw new ClawdiffError("usage", "--show-secrets is refused when CI is set (even to an empty value)");
   if (options.rules !== undefined && options.openclaw !== undefined) {
     throw new ClawdiffError("usage", "--rules and --openclaw both choose the rules; give one (--openclaw reads them from the installed package)");
   }
