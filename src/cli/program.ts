@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
+import { nearestNames } from "../shared/did-you-mean.js";
 import { useFingerprintKey } from "../explain/secrets.js";
-import { isClawdiffError } from "../shared/errors.js";
+import { ClawdiffError, isClawdiffError } from "../shared/errors.js";
+import { specExistsOnDisk } from "../sources/spec-exists.js";
 import { loadFingerprintKey } from "../sources/fingerprint-key.js";
 import { TOOL_VERSION } from "../shared/tool-info.js";
 import { registerCompletion } from "./commands/completion.js";
@@ -33,6 +35,20 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * `diff` is the default command, so a mistyped command (`dif`, `completions`)
+ * would be read as a state path. A first word that names nothing on disk but
+ * is a typo away from a command is refused with the command it meant.
+ */
+function assertNoMistypedCommand(program: Command, argv: readonly string[], cwd: string): void {
+  const first = argv.find((arg) => arg !== "--debug");
+  if (first === undefined || first.startsWith("-") || first.includes(":") || first.includes("/")) return;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(first) || specExistsOnDisk(first, cwd)) return;
+  const nearest = nearestNames(first, names);
+  if (nearest.length > 0) throw new ClawdiffError("usage", `unknown command '${first}' (did you mean ${nearest.map((name) => `'${name}'`).join(" or ")}?); a state path that does not exist is not read as one`);
+}
+
 /** Runs the CLI and returns its exit code; never throws for user errors. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.noChange;
@@ -42,6 +58,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     exitCode = code;
   });
   try {
+    assertNoMistypedCommand(program, argv, io.cwd);
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {

@@ -1,5 +1,5 @@
+import { jsonDeepEqual } from "../shared/json-equal.js";
 import deepDiff from "deep-diff";
-import { isDeepStrictEqual } from "node:util";
 import { isPlainObject } from "../shared/values.js";
 
 export interface ArrayElementChange {
@@ -54,7 +54,7 @@ function sameMultiset(before: unknown[], after: unknown[]): boolean {
   if (before.length !== after.length) return false;
   const remaining = [...after];
   for (const element of before) {
-    const index = remaining.findIndex((candidate) => isDeepStrictEqual(candidate, element));
+    const index = remaining.findIndex((candidate) => jsonDeepEqual(candidate, element));
     if (index === -1) return false;
     remaining.splice(index, 1);
   }
@@ -73,7 +73,7 @@ export function describeArrayChange(before: unknown[], after: unknown[], identit
     for (const [identity, { element, text }] of previous) {
       const counterpart = next.get(identity);
       if (!counterpart) elements.push({ key: text, change: "removed" });
-      else if (!isDeepStrictEqual(element, counterpart.element)) elements.push({ key: text, change: "modified", fields: fieldPaths(element, counterpart.element) });
+      else if (!jsonDeepEqual(element, counterpart.element)) elements.push({ key: text, change: "modified", fields: fieldPaths(element, counterpart.element) });
     }
     for (const [identity, { text }] of next) if (!previous.has(identity)) elements.push({ key: text, change: "added" });
     return { reorderOnly: elements.length === 0, elements };
@@ -84,7 +84,7 @@ export function describeArrayChange(before: unknown[], after: unknown[], identit
   for (let index = 0; index < Math.max(before.length, after.length); index += 1) {
     if (index >= before.length) elements.push({ key: `[${index}]`, change: "added" });
     else if (index >= after.length) elements.push({ key: `[${index}]`, change: "removed" });
-    else if (!isDeepStrictEqual(before[index], after[index])) {
+    else if (!jsonDeepEqual(before[index], after[index])) {
       elements.push({ key: `[${index}]`, change: "modified", fields: fieldPaths(before[index], after[index]) });
     }
   }
