@@ -62,6 +62,7 @@ describe("fingerprint strength", () => {
     const once = printsOf((await run(["diff", "before", "after", "--format", "json"], { CLAWDIFF_FINGERPRINT_KEY: KEY_A })).stdout);
     const again = printsOf((await run(["diff", "before", "after", "--format", "json"], { CLAWDIFF_FINGERPRINT_KEY: KEY_A })).stdout);
     const other = printsOf((await run(["diff", "before", "after", "--format", "json"], { CLAWDIFF_FINGERPRINT_KEY: KEY_B })).stdout);
+    expect(once.length).toBeGreaterThan(0);
     expect(again).toEqual(once);
     expect(other.filter((print) => once.includes(print))).toEqual([]);
   });
