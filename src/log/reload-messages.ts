@@ -85,7 +85,9 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== "");
 }
 
-const DEFERRAL = new RegExp(`^${DASH}(deferring until (.*?)(?: complete)?|already waiting for operations to complete|preparing)\\s*$`);
+const DASH_LEAD = new RegExp(`^${DASH}`);
+const DEFERRING = "deferring until ";
+const COMPLETE = " complete";
 
 /** The `(a, b)` list right after `lead`; `null` when the closing parenthesis is not on this text. */
 function closeOfList(rest: string): { list: string; tail: string } | null {
@@ -95,17 +97,26 @@ function closeOfList(rest: string): { list: string; tail: string } | null {
     const close = rest.indexOf(")", from);
     if (close === -1) return null;
     const tail = rest.slice(close + 1);
-    if (tail.trim() === "" || new RegExp(`^${DASH}`).test(tail)) return { list: rest.slice(0, close), tail };
+    if (tail.trim() === "" || DASH_LEAD.test(tail)) return { list: rest.slice(0, close), tail };
     from = close + 1;
   }
 }
 
+/**
+ * `— deferring until <detail>[ complete]`, `— already waiting …`, `— preparing`.
+ * Read with string tests, not a lazy regex: `(.*?)…\s*$` rescanned a long
+ * run of blanks from every position (80,000 of them took 20 s).
+ */
 function deferralOf(tail: string): Deferral | undefined {
-  const match = DEFERRAL.exec(tail);
-  if (!match) return undefined;
-  const clause = match[1]!;
-  if (clause.startsWith("deferring")) return { mode: "deferring", detail: (match[2] ?? "").trim() };
-  return clause.startsWith("already") ? { mode: "already-waiting", detail: clause } : { mode: "preparing", detail: clause };
+  const dash = DASH_LEAD.exec(tail);
+  if (!dash) return undefined;
+  const clause = tail.slice(dash[0].length).trimEnd();
+  if (clause.startsWith(DEFERRING)) {
+    const detail = clause.slice(DEFERRING.length);
+    return { mode: "deferring", detail: (detail.endsWith(COMPLETE) ? detail.slice(0, -COMPLETE.length) : detail).trim() };
+  }
+  if (clause === "already waiting for operations to complete") return { mode: "already-waiting", detail: clause };
+  return clause === "preparing" ? { mode: "preparing", detail: clause } : undefined;
 }
 
 /** Classifies one (possibly re-joined) message. */
