@@ -8,12 +8,13 @@ import { ClawdiffError } from "../shared/errors.js";
 import { getAtSegments } from "../shared/values.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { DiffReport, ReportClassification, ReportInput } from "./model.js";
+import { suggestPaths } from "./path-suggestions.js";
 import { describeSides, knownSecretsOf, type ReportSide } from "./provenance.js";
 
 export const PATH_STORY_SCHEMA_VERSION = 1;
 
 /** How the path stands in this comparison. */
-export type PathStatus = "changed" | "form-only" | "parent-of-changes" | "unchanged";
+export type PathStatus = "changed" | "form-only" | "parent-of-changes" | "inside-change" | "unchanged";
 
 export interface RuleStory extends MatchExplanation {
   catalog: string;
@@ -29,6 +30,10 @@ export interface PathStory {
   status: PathStatus;
   /** Changed paths below this one, when the path itself is a parent of the evaluator's paths. */
   changedBelow: string[];
+  /** The changed path above this one, when the evaluator reports the enclosing object (or array) as one change. */
+  changedAt?: string;
+  /** Paths the operator may have meant, when this one is in neither state, the defaults, nor the rules. */
+  suggestions?: string[];
   spurious: boolean;
   semanticChange: boolean;
   provenance: { before: ReportSide; after: ReportSide };
@@ -65,10 +70,16 @@ function parsePath(path: string): string[] {
 /** The full story of one path, built from the report the diff produced and the comparison behind it. */
 export function buildPathStory(report: DiffReport, comparison: Comparison, path: string, checkFix: (fix: FixProposal, path: string) => CheckedFix, showSecrets = false): PathStory {
   const segments = parsePath(path);
-  const change = report.changes.find((candidate) => candidate.path === path);
-  const formOnly = report.formOnlyChanges.find((candidate) => candidate.path === path);
+  const own = report.changes.find((candidate) => candidate.path === path);
+  const ownFormOnly = report.formOnlyChanges.find((candidate) => candidate.path === path);
+  // A child of a changed object: the evaluator reports the object, so the object's change decides the child's story.
+  const enclosing = own || ownFormOnly ? undefined : report.changes.find((candidate) => isBelow(path, candidate.path));
+  const change = own ?? enclosing;
+  const formOnly = ownFormOnly ?? (change ? undefined : report.formOnlyChanges.find((candidate) => isBelow(path, candidate.path)));
   const changedBelow = report.changedPaths.filter((changed) => isBelow(changed, path));
-  const status: PathStatus = change ? "changed" : formOnly ? "form-only" : changedBelow.length > 0 ? "parent-of-changes" : "unchanged";
+  const status: PathStatus = own ? "changed" : ownFormOnly ? "form-only" : enclosing || formOnly ? "inside-change" : changedBelow.length > 0 ? "parent-of-changes" : "unchanged";
+  const decidedAt = change?.path ?? formOnly?.path ?? path;
+  const decidedSegments = decidedAt.split(".");
 
   // Described afresh, values included: the report's provenance leaves values to the change itself.
   const known = knownSecretsOf(comparison.before, comparison.after);
@@ -77,24 +88,24 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
     after: describeSides(comparison.after, [segments], showSecrets, known)[0]!,
   };
   const causes = change?.causes ?? formOnly?.causes ?? [];
-  const current = ruleStory(comparison.current, path, change?.classification.current ?? hypotheticalClassification(comparison.current, path));
+  const current = ruleStory(comparison.current, decidedAt, change?.classification.current ?? hypotheticalClassification(comparison.current, path));
   const proposedOutcome = comparison.proposed;
   const proposed = proposedOutcome
-    ? ruleStory(proposedOutcome, path, change?.classification.proposed ?? hypotheticalClassification(proposedOutcome, path))
+    ? ruleStory(proposedOutcome, decidedAt, change?.classification.proposed ?? hypotheticalClassification(proposedOutcome, path))
     : undefined;
-
   const fixes = proposeFixes({
-    path,
-    segments,
+    path: decidedAt,
+    segments: decidedSegments,
     kind: current.classification.kind,
     causes,
     catalogId: comparison.current.catalog.id,
     reloadModes: comparison.current.catalog.reloadModes,
-    authoredBefore: getAtSegments(comparison.before.authored, segments),
-    authoredAfter: getAtSegments(comparison.after.authored, segments),
+    authoredBefore: getAtSegments(comparison.before.authored, decidedSegments),
+    authoredAfter: getAtSegments(comparison.after.authored, decidedSegments),
   })
-    .map((fix) => checkFix(fix, path))
+    .map((fix) => checkFix(fix, decidedAt))
     .sort((a, b) => fixRank(a) - fixRank(b));
+  const suggestions = status === "unchanged" && !provenance.before.present && !provenance.after.present ? suggestPaths(comparison, path) : [];
 
   return {
     schemaVersion: PATH_STORY_SCHEMA_VERSION,
@@ -103,6 +114,8 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
     path,
     status,
     changedBelow,
+    ...(decidedAt !== path ? { changedAt: decidedAt } : {}),
+    ...(suggestions.length > 0 ? { suggestions } : {}),
     spurious: change?.spurious ?? formOnly !== undefined,
     semanticChange: change?.semanticChange ?? false,
     provenance,

@@ -1,3 +1,4 @@
+import { describeEnvOnly } from "../explain/env-only.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
@@ -197,6 +198,7 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
   const lines = [...headline(report, palette, width), ...contextLines(report, palette, width)];
+  if (report.envOnly) for (const line of describeEnvOnly(report.envOnly)) lines.push(...wrapLine(line, width).map((text) => palette.yellow(text)));
   for (const group of GROUPS) {
     const members = report.changes.filter((change) => change.classification.current.kind === group.kind);
     const title = kindColour(group.kind, palette)(group.title);

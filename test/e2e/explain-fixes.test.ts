@@ -68,3 +68,28 @@ describe("explain: every suggested fix is re-planned under the same version", ()
     }
   });
 });
+
+describe("explain tells the story of the path asked about", () => {
+  const sides = ["examples/agents-create/before", "examples/agents-create/after"];
+
+  it("a child of a changed object (gateway.tailscale.mode): inside that change, its own values, the block's cause, rule and fixes", async () => {
+    const story = await json<PathStory>(["explain", ...sides, "gateway.tailscale.mode"]);
+    expect(story).toMatchObject({ status: "inside-change", changedAt: "gateway.tailscale", spurious: true });
+    expect(story.provenance.after).toMatchObject({ present: true, value: "off" });
+    expect(story.causes.map((cause) => cause.code)).toEqual(["DEFAULT_MATERIALIZED"]);
+    expect(story.rules.current.classification.kind).toBe("restart");
+    expect(story.fixes.find((fix) => fix.text.startsWith("keep the gateway.tailscale block"))?.verdict).toBe("restarts-once");
+    const text = await runInProcess(["explain", ...sides, "gateway.tailscale.mode"]);
+    expect(text.stdout).toContain("reported as: gateway.tailscale (spurious)");
+  });
+
+  it("a path in neither state, the defaults nor the rules offers a did-you-mean", async () => {
+    const story = await json<PathStory>(["explain", ...sides, "gateway.tailscal"]);
+    expect(story.status).toBe("unchanged");
+    expect(story.suggestions?.[0]).toBe("gateway.tailscale");
+    const text = await runInProcess(["explain", ...sides, "gateway.tailscal"]);
+    expect(text.stdout).toContain("did you mean gateway.tailscale");
+    // A known but unchanged path gets no suggestion.
+    expect((await json<PathStory>(["explain", ...sides, "gateway.port"])).suggestions).toBeUndefined();
+  });
+});
