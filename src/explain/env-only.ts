@@ -28,15 +28,19 @@ export function envOnlyOutlook(comparison: Comparison): EnvOnlyOutlook | null {
     const sites = [...after.envReferences.values()].filter((site) => site.segments.join(".") === change.path || site.segments.join(".").startsWith(`${change.path}.`));
     const names = [...new Set(sites.flatMap((site) => site.references.map((reference) => reference.name)))];
     let restartOnly = false;
+    let explained = false;
     for (const name of names) {
       const was = before.env.lookup(name);
       const now = after.env.lookup(name);
       if (was?.value === now?.value) continue;
-      const change: EnvOnlyOutlook["variables"][number]["change"] = was === undefined ? "added" : now === undefined ? "removed" : "changed";
-      variables.set(name, { name, change, ...(now ? { from: now.origin } : {}) });
+      const kind: EnvOnlyOutlook["variables"][number]["change"] = was === undefined ? "added" : now === undefined ? "removed" : "changed";
+      variables.set(name, { name, change: kind, ...(now ? { from: now.origin } : {}) });
+      explained = true;
       // Only a variable the process never had is read in later; a value it holds stays, and the process env cannot change from outside.
-      if (change !== "added" || now?.origin === "process env" || now?.origin === "--env") restartOnly = true;
+      if (kind !== "added" || now?.origin === "process env" || now?.origin === "--env") restartOnly = true;
     }
+    // A change no variable explains (e.g. NaN, never equal to itself) is not the environment's doing.
+    if (!explained) return null;
     (restartOnly ? untilRestart : nextEvaluation).push(change.path);
   }
   return { nextEvaluation, untilRestart, variables: [...variables.values()] };
