@@ -9,7 +9,7 @@ import { unchangedBetween, type Comparison } from "../../compare.js";
 import type { DiffReport } from "../../report/model.js";
 import { createPalette } from "../../report/palette.js";
 import { ClawdiffError } from "../../shared/errors.js";
-import { findPreviousConfigCopy, readLogText } from "../../sources/log-input.js";
+import { findPreviousConfigCopy, MAX_LOG_LINE_LENGTH, readLogText } from "../../sources/log-input.js";
 import { shouldUseColor, type ColorChoice } from "../color.js";
 import type { CommandContext } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -59,6 +59,15 @@ function reproduceLogged(grouped: GroupedLog, compared: StateComparison, run: Pr
   return evaluated.map((event) => reproduceEvent(event, outcomes, groups));
 }
 
+/** The log's text, with a warning line for each over-long line it had to skip. */
+export function readLogWarning(logSpec: string, io: CliIO, maxBytes: number | undefined): string {
+  const log = readLogText(logSpec, io.cwd, maxBytes);
+  for (const { line, length } of log.skipped) {
+    io.stderr(`clawdiff: warning: ${logSpec === "-" ? "<stdin>" : logSpec}:${line}: line is ${length} characters, over the ${MAX_LOG_LINE_LENGTH}-character log line limit; skipped\n`);
+  }
+  return log.text;
+}
+
 export function registerLog(program: Command, { io }: CommandContext): void {
   const command = program
     .command("log")
@@ -70,7 +79,7 @@ export function registerLog(program: Command, { io }: CommandContext): void {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .action((logSpec: string, options: LogOptions) => {
-      const parsed = parseGatewayLog(readLogText(logSpec, io.cwd, options.maxBytes));
+      const parsed = parseGatewayLog(readLogWarning(logSpec, io, options.maxBytes));
       const grouped = groupReloadEvents(parsed.records);
       const run = prepareRun(options, io);
       const compared = compareState(options, run, io);
