@@ -8,6 +8,7 @@ import type { Cause } from "../explain/cause-codes.js";
 import { causesForChange, causesForFormOnly, isSpurious } from "../explain/causes.js";
 import { findFormatOnlyFiles, findRelocations } from "../explain/relocations.js";
 import { envOnlyOutlook, type EnvOnlyOutlook } from "../explain/env-only.js";
+import type { CheckedFix } from "../explain/fix-verdict.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { IgnoreOutcome, SuppressedChange } from "../ignore/apply.js";
 
@@ -146,6 +147,8 @@ export interface DiffReport {
   /** Things the gateway would warn about while loading (e.g. a `${VAR}` with no value). */
   warnings: ReportWarning[];
   summary: ReportSummary;
+  /** With `diff --fixes`: for each restart reason, the fixes re-planned under the same version, best first. */
+  fixes?: { path: string; fixes: CheckedFix[] }[];
   /** When only the environment changed: the gateway sees nothing now; what its next evaluation and a restart will see. */
   envOnly?: EnvOnlyOutlook;
   /** Changes an ignore-file entry accepted (present only when an ignore file was read); they stay in `changes`. */

@@ -1,11 +1,10 @@
 import type { Comparison, PlannedOutcome } from "../compare.js";
-import { proposeFixes, type FixProposal } from "../explain/advice.js";
+import { checkedFixes, type FixChecker } from "./checked-fixes.js";
 import { describeFix, type CheckedFix } from "../explain/fix-verdict.js";
 import type { Cause } from "../explain/cause-codes.js";
 import { createPlanner } from "../plan/build-plan.js";
 import { explainMatch, type MatchExplanation } from "../rules/explain-match.js";
 import { ClawdiffError } from "../shared/errors.js";
-import { getAtSegments } from "../shared/values.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { DiffReport, ReportClassification, ReportInput } from "./model.js";
 import { suggestPaths } from "./path-suggestions.js";
@@ -44,10 +43,6 @@ export interface PathStory {
   fixes: CheckedFix[];
 }
 
-/** File edits that settle the path first, then an upstream rule, then the reload mode (it has costs); one that still restarts comes last, labelled. */
-const CHECK_ORDER: Record<CheckedFix["check"], number> = { edit: 0, overlay: 2, "reload-mode": 4, none: 6 };
-const fixRank = (fix: CheckedFix) => (fix.verdict === "still-restarts" ? 9 : CHECK_ORDER[fix.check] + (fix.verdict === "restarts-once" ? 1 : 0));
-
 const isBelow = (path: string, parent: string) => path.startsWith(`${parent}.`);
 
 function ruleStory(outcome: PlannedOutcome, path: string, classification: ReportClassification): RuleStory {
@@ -68,7 +63,7 @@ function parsePath(path: string): string[] {
 }
 
 /** The full story of one path, built from the report the diff produced and the comparison behind it. */
-export function buildPathStory(report: DiffReport, comparison: Comparison, path: string, checkFix: (fix: FixProposal, path: string) => CheckedFix, showSecrets = false): PathStory {
+export function buildPathStory(report: DiffReport, comparison: Comparison, path: string, checkFix: FixChecker, showSecrets = false): PathStory {
   const segments = parsePath(path);
   const own = report.changes.find((candidate) => candidate.path === path);
   const ownFormOnly = report.formOnlyChanges.find((candidate) => candidate.path === path);
@@ -79,7 +74,6 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
   const changedBelow = report.changedPaths.filter((changed) => isBelow(changed, path));
   const status: PathStatus = own ? "changed" : ownFormOnly ? "form-only" : enclosing || formOnly ? "inside-change" : changedBelow.length > 0 ? "parent-of-changes" : "unchanged";
   const decidedAt = change?.path ?? formOnly?.path ?? path;
-  const decidedSegments = decidedAt.split(".");
 
   // Described afresh, values included: the report's provenance leaves values to the change itself.
   const known = knownSecretsOf(comparison.before, comparison.after);
@@ -93,18 +87,7 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
   const proposed = proposedOutcome
     ? ruleStory(proposedOutcome, decidedAt, change?.classification.proposed ?? hypotheticalClassification(proposedOutcome, path))
     : undefined;
-  const fixes = proposeFixes({
-    path: decidedAt,
-    segments: decidedSegments,
-    kind: current.classification.kind,
-    causes,
-    catalogId: comparison.current.catalog.id,
-    reloadModes: comparison.current.catalog.reloadModes,
-    authoredBefore: getAtSegments(comparison.before.authored, decidedSegments),
-    authoredAfter: getAtSegments(comparison.after.authored, decidedSegments),
-  })
-    .map((fix) => checkFix(fix, decidedAt))
-    .sort((a, b) => fixRank(a) - fixRank(b));
+  const fixes = checkedFixes(comparison, decidedAt, current.classification.kind, causes, checkFix);
   const suggestions = status === "unchanged" && !provenance.before.present && !provenance.after.present ? suggestPaths(comparison, path) : [];
 
   return {

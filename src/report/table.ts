@@ -1,4 +1,5 @@
 import { describeEnvOnly } from "../explain/env-only.js";
+import { describeFix } from "../explain/fix-verdict.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
@@ -192,6 +193,18 @@ function legend(report: DiffReport, palette: Palette, width: number): string[] {
   return ["", ...wrapLine("spurious: the effective value is unchanged, yet the reload evaluator sees the path as changed", width).map((line) => palette.dim(line))];
 }
 
+/** `diff --fixes`: each restart reason's fixes, every one with the verdict it gives when planned again. */
+function fixLines(report: DiffReport, palette: Palette, width: number): string[] {
+  if (!report.fixes || report.fixes.length === 0) return [];
+  const lines = ["", palette.bold(`Fixes, re-planned under ${report.catalogs.current.id}`)];
+  for (const { path, fixes } of report.fixes) {
+    lines.push(` ${path}`);
+    for (const fix of fixes) lines.push(...wrapLine(`- ${describeFix(fix)}`, width - 2).map((line) => `  ${fix.verdict === "still-restarts" ? palette.dim(line) : line}`));
+    if (fixes.length === 0) lines.push(palette.dim("  - no fix to propose: a real edit of a restart path"));
+  }
+  return lines;
+}
+
 /** The human report: headline first, then paths grouped by what the gateway would do. */
 export function renderTable(report: DiffReport, options: TableOptions): string {
   const { palette, width } = options;
@@ -208,6 +221,7 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
     ...section("Not seen by the evaluator (same effective value)", report.formOnlyChanges.map((change) => formOnlyRow(change, palette, widths)), widths, palette),
     ...section("State files changed outside the config", stateFileRows(report), widths, palette),
   );
+  lines.push(...fixLines(report, palette, width));
   if (report.formatOnlyFiles.length > 0) lines.push("", ...wrapLine(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`, width).map((line) => palette.dim(line)));
   for (const warning of report.warnings) lines.push(...wrapLine(`warning (${warning.side}) ${warning.path}: ${warning.message}`, width).map((line) => palette.yellow(line)));
   lines.push(...ignoreLines(report, palette, width), ...legend(report, palette, width));

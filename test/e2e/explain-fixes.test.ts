@@ -93,3 +93,23 @@ describe("explain tells the story of the path asked about", () => {
     expect((await json<PathStory>(["explain", ...sides, "gateway.port"])).suggestions).toBeUndefined();
   });
 });
+
+describe("diff --fixes: the table's fixes come with their re-planned verdicts", () => {
+  const sides = ["examples/agents-create/before", "examples/agents-create/after"];
+
+  it("each restart reason gets explain's checked fixes, in the json report and the table", async () => {
+    const report = await json<DiffReport>(["diff", ...sides, "--fixes"]);
+    const story = await json<PathStory>(["explain", ...sides, "gateway.tailscale"]);
+    expect(report.fixes).toEqual([{ path: "gateway.tailscale", fixes: story.fixes }]);
+    const table = await runInProcess(["diff", ...sides, "--fixes", "--no-process-env"]);
+    expect(table.stdout).toContain("Fixes, re-planned under openclaw@2026.9.6\n gateway.tailscale\n  - keep the gateway.tailscale block");
+    expect(table.stdout).toMatch(/- drop the written-out defaults[^\n]*\n?[^\n]*STILL RESTARTS/);
+  });
+
+  it("without --fixes the report carries none; with a format that cannot show them it is refused", async () => {
+    expect((await json<DiffReport>(["diff", ...sides])).fixes).toBeUndefined();
+    const refused = await runInProcess(["diff", ...sides, "--fixes", "--format", "sarif"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe("clawdiff: --fixes shows in the table and json formats, not in sarif\n");
+  });
+});
