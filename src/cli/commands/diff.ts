@@ -23,6 +23,7 @@ import { appendStepSummary } from "../step-summary.js";
 import { matchLog } from "../match-log.js";
 import { withRestartFixes } from "../report-fixes.js";
 import { ClawdiffError } from "../../shared/errors.js";
+import { escapeControls } from "../../shared/display-text.js";
 
 type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions & { matchLog?: string; fixes?: boolean };
 
@@ -44,7 +45,7 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     const compared = compareSpecs(before, after, run, options.showSecrets ?? false);
     const ignored = applyIgnoreChoice(compared.report, compared.comparison, options.ignoreFile, io.cwd);
     const report = options.fixes ? withRestartFixes(ignored, compared.comparison, run) : ignored;
-    for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${warning}\n`);
+    for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${escapeControls(warning)}\n`);
     const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
     if (options.fixes && format !== "table" && format !== "json") throw new ClawdiffError("usage", `--fixes shows in the table and json formats, not in ${format}`);
     if (options.matchLog !== undefined && format !== "table") throw new ClawdiffError("usage", `--match-log prints a table after the report; with --format ${format} use 'clawdiff log <file> --state <before> <after> --format json'`);
