@@ -2,7 +2,7 @@ import { jsonDeepEqual } from "./shared/json-equal.js";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
 import { valueIn, type ConfigView } from "./config/views.js";
 import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
-import { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
+import { createPlanner, type PlanContext, type ReloadPlan } from "./plan/build-plan.js";
 import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
 import type { RuleCatalog } from "./rules/catalog.js";
@@ -56,11 +56,16 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
 }
 
 
-/** Whether a dotted path holds the same effective value on both sides: what conditional rules (auth credentials) ask. */
-export function unchangedBetween(before: LoadedConfig, after: LoadedConfig): (path: string) => boolean {
-  return (path) => {
-    const segments = path.split(".");
-    return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
+/**
+ * What conditional rules (the auth-credential check) ask of the two sides:
+ * the one place both `diff` and `log --state` take it from.
+ */
+export function conditionContext(before: LoadedConfig, after: LoadedConfig): Pick<PlanContext, "isUnchanged"> {
+  return {
+    isUnchanged: (path) => {
+      const segments = path.split(".");
+      return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
+    },
   };
 }
 
@@ -74,10 +79,9 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
         listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec),
       )
     : undefined;
-  const isUnchanged = unchangedBetween(before, after);
   const plan = createPlanner(catalog).plan(
     changes.map((change) => change.path),
-    { ...(installRecords ? { installRecords } : {}), isUnchanged },
+    { ...(installRecords ? { installRecords } : {}), ...conditionContext(before, after) },
   );
   return { catalog, plan, action: decideReloadAction(plan, mode, invalidConfig) };
 }

@@ -70,6 +70,8 @@ const SIMPLE_MESSAGES: { pattern: RegExp; build: (match: RegExpExecArray) => Rel
   },
   // 2026.5+: how the signalled restart is carried out (in-process, full process, supervisor, update handoff).
   { pattern: /^restart mode: (.*)$/, build: (m) => ({ kind: "restart-mode", detail: m[1]! }) },
+  // The server closing for that restart (5.3 server-close-Dlv4F607.js:114, 9.6 server-close.runtime.js:383); the restart is already counted.
+  { pattern: /^shutdown started: (gateway restarting.*)$/, build: (m) => ({ kind: "restart-proceeding", detail: m[1]! }) },
   { pattern: /^signal (SIG[A-Z0-9]+) received/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "received" }) },
   { pattern: /^received (SIG[A-Z0-9]+); restarting/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "restarting" }) },
   { pattern: /^(SIG[A-Z0-9]+) restart ignored/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "ignored" }) },

@@ -8,6 +8,8 @@ import type { Cause } from "../explain/cause-codes.js";
 import { causesForChange, causesForFormOnly, isSpurious } from "../explain/causes.js";
 import { redactDerived } from "../explain/secrets.js";
 import { findFormatOnlyFiles, findRelocations } from "../explain/relocations.js";
+import { envOnlyOutlook, type EnvOnlyOutlook } from "../explain/env-only.js";
+import type { CheckedFix } from "../explain/fix-verdict.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { IgnoreOutcome, SuppressedChange } from "../ignore/apply.js";
 import { issueLine } from "../rules/config-keys.js";
@@ -181,6 +183,10 @@ export interface DiffReport {
   /** Things the gateway would warn about while loading (e.g. a `${VAR}` with no value). */
   warnings: ReportWarning[];
   summary: ReportSummary;
+  /** With `diff --fixes`: for each restart reason, the fixes re-planned under the same version, best first. */
+  fixes?: { path: string; fixes: CheckedFix[] }[];
+  /** When only the environment changed: the gateway sees nothing now; what its next evaluation and a restart will see. */
+  envOnly?: EnvOnlyOutlook;
   /** Changes an ignore-file entry accepted (present only when an ignore file was read); they stay in `changes`. */
   suppressed?: SuppressedChange[];
   /** The ignore file used: stale and expired entries, and the verdict without the suppressed changes. */
@@ -291,6 +297,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const plan = describePlan(current);
   const proposedPlan = proposed ? describePlan(proposed) : undefined;
   const verdict: Verdict = changes.length === 0 ? "no-change" : current.action;
+  const envOnly = envOnlyOutlook(comparison);
   const showSecrets = options.showSecrets ?? false;
   const known = knownSecretsOf(before, after);
   // Causes quote values (array identities, names): they get the value column's redaction.
@@ -359,7 +366,8 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
     stateFiles: options.stateFiles ?? [],
     formatOnlyFiles: findFormatOnlyFiles(before, after),
     warnings: [...missingEnvWarnings("before", before), ...missingEnvWarnings("after", after)],
-    summary: summarize(verdict, plan, reportChanges, proposedPlan, comparison.configIssues.map(issueLine)),
+    ...(envOnly ? { envOnly } : {}),
+    summary: summarize(verdict, plan, reportChanges, proposedPlan, envOnly, comparison.configIssues.map(issueLine)),
   };
 }
 
@@ -375,11 +383,24 @@ function describeValidation(comparison: Comparison, keys: NonNullable<ReportOpti
   };
 }
 
-function summarize(verdict: Verdict, plan: ReportPlan, changes: ReportChange[], proposedPlan: ReportPlan | undefined, invalidLines: string[]): ReportSummary {
+function envOnlyHeadline(outlook: EnvOnlyOutlook, planned: string): string {
+  const now = "not seen now: only the environment changed";
+  return outlook.nextEvaluation.length > 0 ? `${now}; the next write of the config file brings: ${planned}` : `${now}; the new values take effect only when the gateway restarts`;
+}
+
+function summarize(
+  verdict: Verdict,
+  plan: ReportPlan,
+  changes: ReportChange[],
+  proposedPlan: ReportPlan | undefined,
+  envOnly: EnvOnlyOutlook | null,
+  invalidLines: string[],
+): ReportSummary {
   const restartReasons = new Set(plan.restartReasons);
   const spuriousRestarts = changes.filter((change) => change.spurious && restartReasons.has(change.path));
   const drift = proposedPlan !== undefined && changes.length > 0 && proposedPlan.outcome !== plan.outcome;
-  const headline = headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path), invalidLines);
+  const planned = headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path), invalidLines);
+  const headline = envOnly ? envOnlyHeadline(envOnly, planned) : planned;
   return {
     verdict,
     headline: drift ? `${headline}; proposed rules: ${OUTCOME_WORDS[proposedPlan.outcome]}` : headline,

@@ -57,8 +57,8 @@ const RUNS: { label: string; args: string[]; workflowCommands?: true }[] = [
   { label: "explain the hostile key", args: ["explain", "before", "after", `hooks.presets.${HOSTILE_KEY}`] },
   { label: "explain the array", args: ["explain", "before", "after", "hooks.mappings"] },
   { label: "explain a top-level hostile key", args: ["explain", "before", "after", `${HOSTILE_KEY}top`] },
-  { label: "lint text", args: ["lint", "lint"] },
-  { label: "lint junit", args: ["lint", "lint", "--format", "junit"] },
+  { label: "lint text", args: ["lint", "lint", "--fixture-root", "."] },
+  { label: "lint junit", args: ["lint", "lint", "--fixture-root", ".", "--format", "junit"] },
   { label: "log text", args: ["log", "gateway.log", "--state", "after", "--before", "before"] },
 ];
 
