@@ -2,6 +2,7 @@
 // the observed decisions are the ones it explains; anything else shows as
 // UNEXPLAINED in RESULTS.md, so a changed behaviour on either side is never
 // hidden behind an old note.
+import { knownGap } from "./lib/gap-notes.mjs";
 
 const GENERIC = [
   {
@@ -14,6 +15,23 @@ const GENERIC = [
   },
 ];
 
+// Notes for one scenario: they apply when version, scenario and both decisions match what was observed when written.
+const KNOWN = [
+  {
+    versions: /^2026\.9\./,
+    scenario: "trusted-proxy-token-add",
+    gateway: "restart",
+    clawdiff: "hot",
+    why: "gateway.auth.token is hot in 9.x only when the resolved auth mode is token or password on both sides; trusted-proxy fails that check, so the real planner restarts. clawdiff approximates the condition as \"mode unchanged\" (issue 14 gap). The restarted gateway then refuses to start (trusted-proxy and a shared token are mutually exclusive), a start-time check no catalog models",
+  },
+];
+
+const matchesKnown = (note, record) =>
+  note.versions.test(record.version) && note.scenario === record.id && note.gateway === record.gateway.decision && note.clawdiff === record.clawdiff.decision;
+
 export function explain(record, previous) {
-  return GENERIC.find((note) => note.when(record, previous))?.why(record, previous);
+  const known = KNOWN.find((note) => matchesKnown(note, record));
+  if (known) return known.why;
+  const generic = GENERIC.find((note) => note.when(record, previous))?.why(record, previous);
+  return generic ?? knownGap(record.gateway, record.clawdiff, previous ? { realDecision: previous.gateway.decision } : undefined);
 }

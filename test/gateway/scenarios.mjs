@@ -2,6 +2,9 @@
 // each starts from the config the gateway left settled after the previous one.
 // An edit either maps the settled config (`config`) or writes raw files (`files`,
 // relative to the state dir; null deletes). Families follow the rule families.
+// A config the gateway refuses is put back to the before side afterwards (so one
+// refusal does not spoil the scenarios after it) unless `keepRefused` says the
+// next scenario is the revert being tested.
 
 const set = (object, path, value) => {
   const keys = path.split(".");
@@ -28,16 +31,17 @@ export function scenarios({ port }) {
     { id: "auth-password-mode", family: "gateway.auth", does: "mode token -> password with a password", config: (c) => set(set(set(c, "gateway.auth.mode", "password"), "gateway.auth.password", "harness-password-1"), "gateway.auth.token", undefined) },
     { id: "password-rotate", family: "gateway.auth", does: "gateway.auth.password changed, mode password", config: edit("gateway.auth.password", "harness-password-2") },
     { id: "auth-token-mode", family: "gateway.auth", does: "mode password -> token", config: (c) => set(set(set(c, "gateway.auth.mode", "token"), "gateway.auth.token", TOKEN_A), "gateway.auth.password", undefined) },
-    { id: "auth-trusted-proxy-mode", family: "gateway.auth", does: "mode token -> trusted-proxy (header x-harness-user, proxies [127.0.0.1])", config: (c) => set(set(set(c, "gateway.auth.mode", "trusted-proxy"), "gateway.auth.trustedProxy", { userHeader: "x-harness-user" }), "gateway.trustedProxies", ["127.0.0.1"]) },
-    { id: "trusted-proxy-token-change", family: "gateway.auth", does: "gateway.auth.token changed while mode is trusted-proxy", config: edit("gateway.auth.token", TOKEN_B) },
+    { id: "auth-trusted-proxy-mode", family: "gateway.auth", does: "mode token -> trusted-proxy (header x-harness-user, proxies [127.0.0.1]), token dropped", config: (c) => set(set(set(set(c, "gateway.auth.mode", "trusted-proxy"), "gateway.auth.trustedProxy", { userHeader: "x-harness-user" }), "gateway.trustedProxies", ["127.0.0.1"]), "gateway.auth.token", undefined) },
+    { id: "trusted-proxy-token-add", family: "gateway.auth", does: "add gateway.auth.token while mode is trusted-proxy (a config that cannot start)", config: edit("gateway.auth.token", TOKEN_B) },
     { id: "trusted-proxies-resave", family: "resave", does: "gateway.trustedProxies re-saved identically", config: keep },
-    { id: "auth-back-to-token", family: "gateway.auth", does: "mode trusted-proxy -> token, drop trustedProxy and trustedProxies", config: (c) => set(set(set(c, "gateway.auth.mode", "token"), "gateway.auth.trustedProxy", undefined), "gateway.trustedProxies", undefined) },
+    { id: "auth-back-to-token", family: "gateway.auth", does: "mode trusted-proxy -> token with a token, drop trustedProxy and trustedProxies", config: (c) => set(set(set(set(c, "gateway.auth.mode", "token"), "gateway.auth.token", TOKEN_A), "gateway.auth.trustedProxy", undefined), "gateway.trustedProxies", undefined) },
     { id: "gateway-remote-add", family: "object-add", does: "add gateway.remote { url } (no-op subtree under a restart prefix)", config: edit("gateway.remote", { url: "ws://127.0.0.1:9" }) },
     { id: "gateway-remote-remove", family: "object-remove", does: "remove gateway.remote", config: drop("gateway.remote") },
     { id: "gateway-tailscale-empty", family: "object-empty", does: "add an empty gateway.tailscale {}", config: edit("gateway.tailscale", {}) },
     { id: "gateway-tailscale-remove", family: "object-remove", does: "remove the empty gateway.tailscale", config: drop("gateway.tailscale") },
     { id: "agents-default-model", family: "agents", does: "agents.defaults.model.primary set", config: edit("agents.defaults.model", { primary: "anthropic/claude-opus-4-5" }) },
-    { id: "agents-list-add", family: "agents", does: "add agents.list [main, helper]", config: edit("agents.list", [{ id: "main" }, { id: "helper", name: "Helper" }]) },
+    { id: "agents-list-add", family: "agents", does: "add agents.list [main, helper] with no default marker", config: edit("agents.list", [{ id: "main" }, { id: "helper", name: "Helper" }]) },
+    { id: "agents-list-default-marker", family: "agents", does: "add agents.list [main (default: true), helper]", config: edit("agents.list", [{ id: "main", default: true }, { id: "helper", name: "Helper" }]) },
     { id: "agents-settled-resave", family: "resave", does: "the settled agents config re-saved identically (array of objects)", config: keep },
     { id: "agents-entries-edit", family: "agents", does: "rename the helper agent in whichever form the settled file holds", config: renameHelper },
     { id: "agents-defaults-empty", family: "object-empty", does: "agents.defaults.model removed, leaving agents.defaults {}", config: drop("agents.defaults.model") },
@@ -72,9 +76,9 @@ export function scenarios({ port }) {
     { id: "include-inline", family: "include", does: "inline hooks again (same values as the include held)", config: inlineHooks },
     { id: "meta-stamp", family: "meta", does: "write meta.lastTouchedAt / lastTouchedVersion", config: (c) => set(c, "meta", { ...(c.meta ?? {}), lastTouchedAt: "2026-12-01T00:00:00.000Z", lastTouchedVersion: "harness" }) },
     { id: "meta-stamp-remove", family: "meta", does: "remove the meta stamps again", config: (c) => set(c, "meta", undefined) },
-    { id: "typo-top-level", family: "invalid", does: "add a typo'd top-level key gatewy", config: edit("gatewy", { port: 1 }) },
+    { id: "typo-top-level", family: "invalid", does: "add a typo'd top-level key gatewy", config: edit("gatewy", { port: 1 }), keepRefused: true },
     { id: "typo-revert", family: "revert", does: "remove the typo again (back to the last accepted config)", config: drop("gatewy") },
-    { id: "typo-nested", family: "invalid", does: "typo'd key gateway.prot", config: edit("gateway.prot", 1) },
+    { id: "typo-nested", family: "invalid", does: "typo'd key gateway.prot", config: edit("gateway.prot", 1), keepRefused: true },
     { id: "typo-nested-revert", family: "revert", does: "remove gateway.prot", config: drop("gateway.prot") },
     { id: "reload-mode-off", family: "reload.mode", does: "gateway.reload.mode off", config: edit("gateway.reload", { mode: "off" }) },
     { id: "port-while-off", family: "reload.mode", does: "gateway.port +2 while reload is off", config: edit("gateway.port", port + 2) },

@@ -15,8 +15,17 @@ function canIsolateNetwork() {
   return namespaceSupport;
 }
 
-// Lines the gateway writes once it serves again (first start and in-process restarts, both eras).
-const LISTENING = /^(http server listening|listening on )/;
+// Printed when start-up has finished (channels, sidecars and the config watcher armed), in both eras.
+export const READY = /^(gateway )?ready$/;
+// After this the process stays alive without serving until someone fixes the config and restarts it.
+export const STARTUP_FAILED = /^gateway startup failed/;
+
+/** Raised when the gateway cannot start with the config it was given. */
+export class StartupFailed extends Error {}
+
+const running = new Set();
+/** Stops every gateway this process started (for an interrupted run). */
+export const stopAllGateways = () => Promise.all([...running].map((gateway) => gateway.stop()));
 
 /** A JSON-lines entry of the gateway's file log, reduced to what the harness reads. */
 function parseFileLogLine(line) {
@@ -74,12 +83,29 @@ export class Gateway {
       ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', this.node, ...gatewayArgs]]
       : [this.node, gatewayArgs];
     const out = openSync(this.consoleLog, "a");
-    this.child = spawn(command, args, { cwd: this.home, env: this.env(), detached: true, stdio: ["ignore", out, out] });
+    const child = spawn(command, args, { cwd: this.home, env: this.env(), detached: true, stdio: ["ignore", out, out] });
     closeSync(out);
+    this.child = child;
     this.exited = false;
-    this.child.on("exit", () => (this.exited = true));
-    await this.waitFor((entry) => entry.subsystem === "gateway" && LISTENING.test(entry.message), 90_000, "gateway to listen");
+    running.add(this);
+    // A previous process of this gateway may report its exit late: only the current one counts.
+    this.exitedPromise = new Promise((resolve) =>
+      child.on("exit", () => {
+        if (this.child === child) {
+          this.exited = true;
+          running.delete(this);
+        }
+        resolve();
+      }),
+    );
+    await this.waitUntilServing(180_000);
     await this.settle();
+  }
+
+  /** Waits for the ready line of a start or restart; a logged startup failure ends the wait at once. */
+  async waitUntilServing(timeoutMs) {
+    const entry = await this.waitFor((candidate) => READY.test(candidate.message) || STARTUP_FAILED.test(candidate.message), timeoutMs, "the gateway to be ready");
+    if (STARTUP_FAILED.test(entry.message)) throw new StartupFailed(entry.message.split("\n")[0]);
   }
 
   /** Entries appended to the file log since the last call. */
@@ -145,5 +171,6 @@ export class Gateway {
     const deadline = Date.now() + 20_000;
     while (!this.exited && Date.now() < deadline) await sleep(100);
     if (!this.exited) process.kill(-this.child.pid, "SIGKILL");
+    await this.exitedPromise;
   }
 }

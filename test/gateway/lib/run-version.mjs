@@ -3,15 +3,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { Gateway, sleep } from "./gateway.mjs";
+import { Gateway, READY, sleep, StartupFailed, STARTUP_FAILED } from "./gateway.mjs";
 import { agreement, announcesRestart, gatewayReaction, isReloadEntry } from "./reactions.mjs";
 import { runClawdiff } from "./clawdiff.mjs";
-import { applyEdit, snapshotState } from "./state-files.mjs";
+import { applyEdit, restoreState, snapshotState } from "./state-files.mjs";
 import { scenarios } from "../scenarios.mjs";
 
-const LISTENING = /^(http server listening|listening on )/;
-
-async function freePort() {
+export async function freePort() {
   const server = createServer();
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
@@ -25,7 +23,7 @@ function packageKnows(pkg, configKey) {
 }
 
 /** The smallest config a gateway starts offline with; the remote model catalog is off where the version has it. */
-function baseConfig(pkg, port) {
+export function baseConfig(pkg, port) {
   return {
     gateway: { mode: "local", port, bind: "loopback", auth: { mode: "token", token: "harness-token-aaaaaaaaaaaaaaaaaaaaaaaa" } },
     ...(packageKnows(pkg, "models.catalogRefresh.enabled") ? { models: { catalogRefresh: { enabled: false } } } : {}),
@@ -34,7 +32,7 @@ function baseConfig(pkg, port) {
 }
 
 /** Waits out one edit: the debounce and evaluation, then a restart's way back up, then quiet. */
-async function observe(gateway, mark) {
+export async function observe(gateway, mark) {
   const start = Date.now();
   let lastEntry = start;
   let seen = mark;
@@ -46,9 +44,9 @@ async function observe(gateway, mark) {
     const restartAt = gateway.entries.slice(mark).findIndex(announcesRestart);
     if (restartAt >= 0) {
       const after = gateway.entries.slice(mark + restartAt);
-      if (!after.some((entry) => LISTENING.test(entry.message))) {
-        await gateway.waitFor((entry) => LISTENING.test(entry.message), 90_000, "the gateway to come back after a restart");
-      }
+      const failed = after.find((entry) => STARTUP_FAILED.test(entry.message));
+      if (failed) throw new StartupFailed(failed.message.split("\n")[0]);
+      if (!after.some((entry) => READY.test(entry.message))) await gateway.waitUntilServing(180_000);
       break;
     }
     if (Date.now() - start >= 3000 && Date.now() - lastEntry >= 2000) break;
@@ -75,7 +73,17 @@ export async function runVersion({ version, node, pkg, bin, workDir, only, progr
       const editedAt = Date.now();
       applyEdit(gateway.stateDir, scenario);
       snapshotState(gateway.stateDir, join(dir, "after"));
-      await observe(gateway, mark);
+      let startupFailure;
+      try {
+        await observe(gateway, mark);
+      } catch (error) {
+        if (!(error instanceof StartupFailed)) throw error;
+        // The gateway accepted and restarted into a config it cannot run: put the before side back and start afresh.
+        startupFailure = error.message;
+        await gateway.stop();
+        restoreState(join(dir, "before"), gateway.stateDir);
+        await gateway.start();
+      }
       const entries = gateway.entries.slice(mark);
       const firstReload = entries.find(isReloadEntry);
       const real = gatewayReaction(entries);
@@ -83,7 +91,7 @@ export async function runVersion({ version, node, pkg, bin, workDir, only, progr
       const record = {
         version,
         ...scenario,
-        gateway: { ...real, reactedAfterMs: firstReload ? Date.parse(firstReload.time) - editedAt : undefined },
+        gateway: { ...real, startupFailure, reactedAfterMs: firstReload ? Date.parse(firstReload.time) - editedAt : undefined },
         clawdiff,
         agree: agreement(real, clawdiff),
         entries,
@@ -91,6 +99,11 @@ export async function runVersion({ version, node, pkg, bin, workDir, only, progr
         dir,
       };
       records.push(record);
+      if (real.decision === "skipped-invalid" && !scenario.keepRefused) {
+        restoreState(join(dir, "before"), gateway.stateDir);
+        await observe(gateway, gateway.entries.length);
+        record.restoredAfterRefusal = true;
+      }
       progress(`${version} ${scenario.id}: gateway ${real.decision} [${real.paths.join(", ")}] | clawdiff ${clawdiff.decision} [${clawdiff.paths.join(", ")}]${record.agree.both ? "" : "  <- differs"}`);
       if (gateway.exited) throw new Error(`gateway ${version} exited during ${scenario.id}; see ${gateway.consoleLog}`);
     }

@@ -15,6 +15,14 @@ export function snapshotState(stateDir, target) {
   }
 }
 
+/** Puts a snapshot's config files back into the state dir (after a config the gateway could not start with). */
+export function restoreState(snapshot, stateDir) {
+  for (const name of CONFIG_FILES) {
+    rmSync(join(stateDir, name), { recursive: true, force: true });
+    if (existsSync(join(snapshot, name))) cpSync(join(snapshot, name), join(stateDir, name), { recursive: true });
+  }
+}
+
 export const readStateFile = (stateDir, relative) => {
   const file = join(stateDir, relative);
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
