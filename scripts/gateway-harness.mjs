@@ -1,6 +1,7 @@
 // Differential harness: real OpenClaw gateways (run offline, loopback only) against clawdiff.
 //   npm run test:gateway                                   (2026.9.6 and 2026.5.3)
 //   node scripts/gateway-harness.mjs --repo <clawdiff checkout> --versions 2026.9.6 --only gateway-port,token-rotate
+//   --restart-mode fresh (default: a new gateway process after each restart) | in-process (keep the gateway's own restart)
 // Writes test/gateway/RESULTS.md (--out) and, with --corpus, the real log lines to test/fixtures/logs/real/.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     out: { type: "string", default: join(here, "test", "gateway", "RESULTS.md") },
     corpus: { type: "boolean", default: false },
+    "restart-mode": { type: "string", default: "fresh" },
     // Re-render RESULTS.md (and the corpus) from a saved run without starting gateways, e.g. after editing explanations.
     render: { type: "string" },
   },
@@ -36,7 +38,7 @@ async function runAll() {
   const only = values.only?.split(",");
   const runs = [];
   for (const version of values.versions.split(",")) {
-    runs.push(await runVersion({ version, node, pkg: ensureOpenclaw(version, node), bin, workDir, only, progress }));
+    runs.push(await runVersion({ version, node, pkg: ensureOpenclaw(version, node), bin, workDir, only, progress, restartMode: values["restart-mode"] }));
   }
   const saved = { runs, context: { repo: resolve(values.repo), commit: commitOf(resolve(values.repo)), command: process.argv.slice(2).join(" ") } };
   writeFileSync(join(workDir, "runs.json"), JSON.stringify(saved));

@@ -20,7 +20,8 @@ const shapeOf = (message) =>
 
 export function writeCorpus(runs, dir) {
   mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir)) if (/\.(log|jsonl)$/.test(name)) rmSync(join(dir, name));
+  // `*.kept.*` files are hand-picked excerpts documented in the README, not regenerated.
+  for (const name of readdirSync(dir)) if (/\.(log|jsonl)$/.test(name) && !/\.kept\./.test(name)) rmSync(join(dir, name));
   const seen = new Set();
   const rows = [];
   for (const run of runs) {
@@ -53,6 +54,11 @@ function readme(runs, rows) {
     "- `<version>-<scenario>.jsonl`: the same events from the gateway's JSON-lines file log (`logging.file`).",
     "",
     "Secrets in them are the harness's throwaway values; paths name the run's temp HOME.",
+    "",
+    "`2026.5.3-in-process-stale-baseline.kept.jsonl` is kept by hand from a 2026.5.3 run with",
+    "`--restart-mode in-process`: after each in-process restart the gateway diffs against the config",
+    "the process first started with (gateway.port reverted: nothing logged; an identical re-save of a",
+    "trusted-proxy config: a restart for every difference from the first start). See docs/faithfulness-gateway.md.",
     "",
     "| file | version | scenario edit | new line shapes |",
     "| --- | --- | --- | --- |",

@@ -33,7 +33,8 @@ export function gatewayEvaluations(entries) {
     const decision = DECISIONS.find(([pattern]) => pattern.test(entry.message));
     if (decision) Object.assign(current, { decision: decision[1], decided: true });
   }
-  return evaluations.map(({ decided, ...evaluation }) => evaluation);
+  // `undecided`: an evaluation whose decision line has not been logged (yet); its decision reads "none" meanwhile.
+  return evaluations.map(({ decided, ...evaluation }) => (decided || evaluation.decision === "skipped-invalid" ? evaluation : { ...evaluation, undecided: true }));
 }
 
 /** The one reaction a single edit produced: the last evaluation, or no-change when the gateway stayed silent. */

@@ -57,6 +57,11 @@ export function renderResults(runs, { repo, commit, command }) {
     ...runs.flatMap((run) => [
       `## ${run.version}`,
       "",
+      // Runs saved before --restart-mode existed used the gateway's own restart.
+      run.restartMode === "fresh"
+        ? "Restarts: after a scenario that restarted the gateway, the harness starts a new gateway process, so the settled file is also the reloader's baseline."
+        : "Restarts: the gateway's own in-process restart; the next scenario runs on the same process.",
+      "",
       "| scenario | family | edit | gateway logged | clawdiff reports | agree | why they differ |",
       "| --- | --- | --- | --- | --- | --- | --- |",
       ...scenarioRows(run),

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { Gateway, READY, sleep, StartupFailed, STARTUP_FAILED } from "./gateway.mjs";
-import { agreement, announcesRestart, gatewayReaction, isReloadEntry } from "./reactions.mjs";
+import { agreement, announcesRestart, gatewayEvaluations, gatewayReaction, isReloadEntry } from "./reactions.mjs";
 import { runClawdiff } from "./clawdiff.mjs";
 import { applyEdit, restoreState, snapshotState } from "./state-files.mjs";
 import { scenarios } from "../scenarios.mjs";
@@ -31,30 +31,45 @@ export function baseConfig(pkg, port) {
   };
 }
 
+// The gateway's file log can lag seconds behind on a loaded machine: a silent edit
+// is only called silent after MIN_WINDOW_MS, and an evaluation still waiting for
+// its decision line keeps it open up to UNDECIDED_MS (a 9.6 no-op plan logs no decision line at all).
+const MIN_WINDOW_MS = 6000;
+const QUIET_MS = 3000;
+const UNDECIDED_MS = 15_000;
+
 /** Waits out one edit: the debounce and evaluation, then a restart's way back up, then quiet. */
 export async function observe(gateway, mark) {
   const start = Date.now();
   let lastEntry = start;
   let seen = mark;
-  while (Date.now() - start < 30_000) {
+  while (Date.now() - start < 60_000) {
     await sleep(100);
     gateway.poll();
     if (gateway.entries.length > seen) lastEntry = Date.now();
     seen = gateway.entries.length;
-    const restartAt = gateway.entries.slice(mark).findIndex(announcesRestart);
+    const entries = gateway.entries.slice(mark);
+    const restartAt = entries.findIndex(announcesRestart);
     if (restartAt >= 0) {
-      const after = gateway.entries.slice(mark + restartAt);
+      const after = entries.slice(restartAt);
       const failed = after.find((entry) => STARTUP_FAILED.test(entry.message));
       if (failed) throw new StartupFailed(failed.message.split("\n")[0]);
       if (!after.some((entry) => READY.test(entry.message))) await gateway.waitUntilServing(180_000);
       break;
     }
-    if (Date.now() - start >= 3000 && Date.now() - lastEntry >= 2000) break;
+    const waitingForDecision = gatewayEvaluations(entries).at(-1)?.undecided && Date.now() - start < UNDECIDED_MS;
+    if (!waitingForDecision && Date.now() - start >= MIN_WINDOW_MS && Date.now() - lastEntry >= QUIET_MS) break;
   }
   await gateway.settle();
 }
 
-export async function runVersion({ version, node, pkg, bin, workDir, only, progress }) {
+/**
+ * `fresh`: after a scenario that restarted the gateway, stop it and start a new process, so the
+ * next scenario's before side (the settled file) is also the reloader's baseline. 2026.5.3's
+ * in-process restart keeps diffing against the config the process first started with, which
+ * `in-process` keeps (and so measures that, not the diff of one edit).
+ */
+export async function runVersion({ version, node, pkg, bin, workDir, only, progress, restartMode = "fresh" }) {
   const port = await freePort();
   const gateway = new Gateway({ node, pkg, version, port, baseConfig: baseConfig(pkg, port) });
   writeFileSync(gateway.configPath, `${JSON.stringify(gateway.baseConfig, null, 2)}\n`);
@@ -99,6 +114,10 @@ export async function runVersion({ version, node, pkg, bin, workDir, only, progr
         dir,
       };
       records.push(record);
+      if (restartMode === "fresh" && real.decision === "restart" && !startupFailure) {
+        await gateway.stop();
+        await gateway.start();
+      }
       if (real.decision === "skipped-invalid" && !scenario.keepRefused) {
         restoreState(join(dir, "before"), gateway.stateDir);
         await observe(gateway, gateway.entries.length);
@@ -110,5 +129,5 @@ export async function runVersion({ version, node, pkg, bin, workDir, only, progr
   } finally {
     await gateway.stop();
   }
-  return { version, isolated: gateway.isolated, home: gateway.home, startup, records, settledBase: existsSync(gateway.configPath) };
+  return { version, restartMode, isolated: gateway.isolated, home: gateway.home, startup, records, settledBase: existsSync(gateway.configPath) };
 }
