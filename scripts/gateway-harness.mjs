@@ -33,6 +33,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAllGate
 const progress = (line) => process.stderr.write(`${line}\n`);
 async function runAll() {
   const bin = clawdiffBin(resolve(values.repo));
+  // The commit the tested bin was built from is the one checked out when the run starts.
+  const commit = commitOf(resolve(values.repo));
   const node = ensureNode24();
   const workDir = mkdtempSync(join(tmpdir(), "clawdiff-gateway-harness-"));
   const only = values.only?.split(",");
@@ -40,7 +42,7 @@ async function runAll() {
   for (const version of values.versions.split(",")) {
     runs.push(await runVersion({ version, node, pkg: ensureOpenclaw(version, node), bin, workDir, only, progress, restartMode: values["restart-mode"] }));
   }
-  const saved = { runs, context: { repo: resolve(values.repo), commit: commitOf(resolve(values.repo)), command: process.argv.slice(2).join(" ") } };
+  const saved = { runs, context: { repo: resolve(values.repo), commit, command: process.argv.slice(2).join(" ") } };
   writeFileSync(join(workDir, "runs.json"), JSON.stringify(saved));
   progress(`raw runs: ${join(workDir, "runs.json")} (re-render with --render)`);
   return saved;

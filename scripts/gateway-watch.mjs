@@ -26,9 +26,11 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAllGate
 async function runOnce() {
   const repo = resolve(values.repo);
   const bin = clawdiffBin(repo);
+  // The commit the tested bin was built from is the one checked out when the run starts.
+  const commit = commitOf(resolve(values.repo));
   const node = ensureNode24();
   const run = await runWatchSideBySide({ version: values.version, node, pkg: ensureOpenclaw(values.version, node), bin, progress: (line) => process.stderr.write(`${line}\n`) });
-  const saved = { run, context: { repo, commit: commitOf(repo), command: process.argv.slice(2).join(" ") } };
+  const saved = { run, context: { repo, commit, command: process.argv.slice(2).join(" ") } };
   const file = join(mkdtempSync(join(tmpdir(), "clawdiff-gateway-watch-")), "runs.json");
   writeFileSync(file, JSON.stringify(saved));
   process.stderr.write(`raw run: ${file} (re-render with --render)\n`);

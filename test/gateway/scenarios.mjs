@@ -6,14 +6,8 @@
 // refusal does not spoil the scenarios after it) unless `keepRefused` says the
 // next scenario is the revert being tested.
 
-const set = (object, path, value) => {
-  const keys = path.split(".");
-  let node = object;
-  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
-  if (value === undefined) delete node[keys.at(-1)];
-  else node[keys.at(-1)] = value;
-  return object;
-};
+import { setPath as set } from "./lib/state-files.mjs";
+
 const edit = (path, value) => (config) => set(config, path, value);
 const drop = (path) => edit(path, undefined);
 const keep = (config) => config;

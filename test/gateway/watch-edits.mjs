@@ -3,23 +3,15 @@
 // editors, scripts and tools really write: atomic renames, in-place truncating
 // writes, bursts, moves, deletions, invalid files and reverts.
 import { sleep } from "./lib/gateway.mjs";
-import { readStateFile, writeStateFile } from "./lib/state-files.mjs";
+import { readStateFile, render, setPath, writeStateFile } from "./lib/state-files.mjs";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import JSON5 from "json5";
 
-const render = (value) => `${JSON.stringify(value, null, 2)}\n`;
 const CONFIG = "openclaw.json";
 
 const mapConfig = (stateDir, change) => render(change(JSON5.parse(readStateFile(stateDir, CONFIG))));
-const at = (path, value) => (config) => {
-  const keys = path.split(".");
-  let node = config;
-  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
-  if (value === undefined) delete node[keys.at(-1)];
-  else node[keys.at(-1)] = value;
-  return config;
-};
+const at = (path, value) => (config) => setPath(config, path, value);
 
 const atomic = (change) => async (stateDir) => writeStateFile(stateDir, CONFIG, mapConfig(stateDir, change));
 

@@ -75,7 +75,19 @@ export class Gateway {
     };
   }
 
-  async start(extraEnv = {}) {
+  /** Starts the gateway; a process that exits during start-up (on a loaded machine its 5 s state-lease check can time out) is retried. */
+  async start(extraEnv = {}, attempts = 3) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startOnce(extraEnv);
+      } catch (error) {
+        if (!this.exited || attempt >= attempts) throw error;
+        process.stderr.write(`gateway ${this.version}: start attempt ${attempt} exited; retrying\n`);
+      }
+    }
+  }
+
+  async startOnce(extraEnv) {
     this.extraEnv = extraEnv;
     mkdirSync(join(this.home, "tmp"), { recursive: true });
     const gatewayArgs = [join(this.pkg, "openclaw.mjs"), "gateway", "run", "--bind", "loopback", "--port", String(this.port)];

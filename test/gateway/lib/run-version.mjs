@@ -63,6 +63,17 @@ export async function observe(gateway, mark) {
   await gateway.settle();
 }
 
+/** Like observe, but a restart into a config the gateway cannot start with is returned as its message, not thrown. */
+export async function observeStartupFailure(gateway, mark) {
+  try {
+    await observe(gateway, mark);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof StartupFailed)) throw error;
+    return error.message;
+  }
+}
+
 /**
  * `fresh`: after a scenario that restarted the gateway, stop it and start a new process, so the
  * next scenario's before side (the settled file) is also the reloader's baseline. 2026.5.3's
@@ -88,13 +99,9 @@ export async function runVersion({ version, node, pkg, bin, workDir, only, progr
       const editedAt = Date.now();
       applyEdit(gateway.stateDir, scenario);
       snapshotState(gateway.stateDir, join(dir, "after"));
-      let startupFailure;
-      try {
-        await observe(gateway, mark);
-      } catch (error) {
-        if (!(error instanceof StartupFailed)) throw error;
+      const startupFailure = await observeStartupFailure(gateway, mark);
+      if (startupFailure) {
         // The gateway accepted and restarted into a config it cannot run: put the before side back and start afresh.
-        startupFailure = error.message;
         await gateway.stop();
         restoreState(join(dir, "before"), gateway.stateDir);
         await gateway.start();

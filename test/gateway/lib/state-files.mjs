@@ -38,7 +38,17 @@ export function writeStateFile(stateDir, relative, text) {
   renameSync(temp, file);
 }
 
-const render = (value) => `${JSON.stringify(value, null, 2)}\n`;
+/** Sets (or, for undefined, deletes) a dotted path in a parsed config, creating objects on the way. */
+export function setPath(object, path, value) {
+  const keys = path.split(".");
+  let node = object;
+  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+  if (value === undefined) delete node[keys.at(-1)];
+  else node[keys.at(-1)] = value;
+  return object;
+}
+
+export const render = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * Applies one scenario's edit to the state dir. Side files (.env, includes) are

@@ -3,8 +3,8 @@
 // the decision, and how long each took to answer.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { Gateway, sleep, StartupFailed } from "./gateway.mjs";
-import { baseConfig, freePort, observe } from "./run-version.mjs";
+import { Gateway, sleep } from "./gateway.mjs";
+import { baseConfig, freePort, observeStartupFailure } from "./run-version.mjs";
 import { gatewayEvaluations } from "./reactions.mjs";
 import { watchEdits } from "../watch-edits.mjs";
 
@@ -69,13 +69,7 @@ export async function runWatchSideBySide({ version, node, pkg, bin, progress }) 
       const startedAt = Date.now();
       await edit.apply(gateway.stateDir);
       const editedAt = Date.now();
-      let startupFailure;
-      try {
-        await observe(gateway, mark);
-      } catch (error) {
-        if (!(error instanceof StartupFailed)) throw error;
-        startupFailure = error.message;
-      }
+      const startupFailure = await observeStartupFailure(gateway, mark);
       const entries = gateway.entries.slice(mark);
       const gatewayEvals = gatewayEvaluations(entries);
       const watchRecords = watch.records.slice(watchMark);
