@@ -87,12 +87,14 @@ export const watchEdits = [
   { id: "reload-off", does: "gateway.reload.mode off", apply: atomic(at("gateway.reload", { mode: "off" })) },
   { id: "edit-while-off", does: "tools.profile coding while reload is off", apply: atomic(at("tools.profile", "coding")) },
   { id: "reload-on", does: "gateway.reload removed (hybrid again)", apply: atomic(at("gateway.reload", undefined)) },
+  { id: "meta-stamp", does: "meta.lastTouchedAt written", apply: atomic(at("meta", { lastTouchedAt: "2026-12-01T00:00:00.000Z" })) },
+  { id: "meta-revert", does: "meta removed again", apply: atomic(at("meta", undefined)) },
+  // Last: in a 2026.9.6 run the gateway evaluated nothing more after the config was deleted and re-created.
   { id: "delete-and-restore", does: "config deleted, the same file back 400 ms later", apply: async (stateDir) => {
     const text = readStateFile(stateDir, CONFIG);
     rmSync(join(stateDir, CONFIG));
     await sleep(400);
     writeStateFile(stateDir, CONFIG, text);
   } },
-  { id: "meta-stamp", does: "meta.lastTouchedAt written", apply: atomic(at("meta", { lastTouchedAt: "2026-12-01T00:00:00.000Z" })) },
-  { id: "meta-revert", does: "meta removed again", apply: atomic(at("meta", undefined)) },
+  { id: "edit-after-delete", does: "tools.profile minimal after the delete and restore", apply: atomic(at("tools.profile", "minimal")) },
 ];

@@ -15,9 +15,19 @@ const NOTES = [
   },
 ];
 
-export function explainWatch(row, previous) {
+/** The gateway stayed silent on this edit and on every edit since one that deleted the config. */
+const silentSinceDelete = (row, rows) => {
+  const index = rows.indexOf(row);
+  const deleted = rows.findIndex((candidate, at) => at < index && /deleted/.test(candidate.does));
+  return deleted >= 0 && rows.slice(deleted + 1, index + 1).every((candidate) => candidate.gateway.length === 0);
+};
+
+export function explainWatch(row, previous, rows = []) {
+  if (row.gateway.length === 0 && row.watch.length > 0 && silentSinceDelete(row, rows)) {
+    return "after the config was deleted and re-created the 9.6 gateway logged `config reload retry (1/2): config file not found` and evaluated no later edit: its watcher lost the file; watch keeps watching it";
+  }
   const own = NOTES.find((note) => note.when(row, previous))?.why(row, previous);
   if (own) return own;
   const context = previous ? { realDecision: last(previous.gateway).decision } : undefined;
-  return row.agree.count && row.agree.reaction ? knownGap(last(row.gateway), last(row.watch), context) : undefined;
+  return knownGap(last(row.gateway), last(row.watch), context);
 }

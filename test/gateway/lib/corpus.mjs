@@ -22,9 +22,10 @@ export function writeCorpus(runs, dir) {
   mkdirSync(dir, { recursive: true });
   // `*.kept.*` files are hand-picked excerpts documented in the README, not regenerated.
   for (const name of readdirSync(dir)) if (/\.(log|jsonl)$/.test(name) && !/\.kept\./.test(name)) rmSync(join(dir, name));
-  const seen = new Set();
   const rows = [];
   for (const run of runs) {
+    // Per version: the same line shape in another era is a sample of that era's log.
+    const seen = new Set();
     for (const record of [{ id: "startup", does: "gateway start with the base config", entries: run.startup.entries, console: run.startup.console }, ...run.records]) {
       const entries = record.entries.filter(isCorpusEntry);
       const fresh = [...new Set(entries.map((entry) => shapeOf(entry.message)))].filter((shape) => !seen.has(shape));
@@ -47,7 +48,7 @@ function readme(runs, rows) {
     "Captured by `npm run test:gateway -- --corpus` (scripts/gateway-harness.mjs) from unmodified",
     `OpenClaw gateways (${runs.map((run) => run.version).join(", ")}) run offline with \`openclaw gateway run --bind loopback\``,
     "in a temp HOME, while the harness edited their config. Each scenario that showed a line shape",
-    "not seen earlier in the run has two files:",
+    "not seen earlier in that version's run has two files:",
     "",
     "- `<version>-<scenario>.log`: the console lines (`[reload]` and restart lines) exactly as the gateway",
     "  printed them to a pipe, ANSI colours and timestamps included;",

@@ -21,12 +21,12 @@ const NOTES = [
     why: "diff era: the 9.x reloader descends into an object one side lacks (boundary paths from 2026.7.2, rule-prefix refinement from 2026.9.2) and logs its leaves; clawdiff diffs as 2026.5.x and reports the object's own path (issue 14 diff-era gap, owned by the diff-eras work)",
   },
   {
-    when: (real, ours) => gatewayDescended(real, ours) && real.decision === "hot" && ours.decision === "restart" && real.paths.some((path) => RUNTIME_HOT_PREFIXES.some((prefix) => under(path, prefix))),
-    why: "browser.enabled is hot through a reload prefix the browser plugin registers at run time, which bundled catalogs do not carry, and clawdiff reports the whole browser object (diff era); both make clawdiff say restart (issue 14: stock install, diff era)",
+    when: (real, ours) => real.decision === "hot" && ours.decision === "restart" && real.paths.some((path) => RUNTIME_HOT_PREFIXES.some((prefix) => under(path, prefix))),
+    why: "browser.enabled is hot through a reload prefix the browser plugin registers at run time, which bundled catalogs do not carry (issue 14: stock install); clawdiff also reports the whole browser object where the gateway descends (diff era), and re-enabling adds plugins.entries.browser to the gateway's runtime config",
   },
   {
-    when: (real, ours) => pluginAutoEnabled(real, ours) && real.decision === ours.decision,
-    why: "the gateway diffs its runtime config, where a model reference auto-enables the provider's plugin (plugins.entries.<provider> appears); clawdiff diffs the file, and also reports agents as one object (diff era)",
+    when: (real, ours) => pluginAutoEnabled(real, ours) && (real.decision === ours.decision || (real.decision === "hot" && ours.decision === "none")),
+    why: "the gateway diffs its runtime config, where a model reference auto-enables the provider's plugin: plugins.entries.<provider> appears and is hot (plugin reload), so a no-op agents edit becomes a hot reload; clawdiff diffs the file, and also reports agents as one object (diff era)",
   },
   {
     when: (real, ours) => real.decision === "disabled" && ours.decision === "none" && real.paths.join() === ours.paths.join(),
@@ -35,10 +35,6 @@ const NOTES = [
   {
     when: (real, ours, previous) => previous?.realDecision === "disabled" && real.paths.some((path) => !ours.paths.includes(path)),
     why: "with reload off the 9.6 gateway does not move its baseline (commitReloadBaseline with runtimeApplied false): edits made while off accumulate and are evaluated together, and applied once reload is back; clawdiff compares with the last file it read",
-  },
-  {
-    when: (real, ours) => real.decision === "no-change" && ours.decision === "none" && ours.paths.every((path) => under(path, "meta")),
-    why: "the 9.6 watcher leaves meta.* out of what it compares, so a stamp is no change at all; clawdiff reports meta.* as a no-op path (same effect: no reload)",
   },
 ];
 

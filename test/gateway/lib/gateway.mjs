@@ -2,7 +2,7 @@
 // its own network namespace (loopback only) when `unshare -n` works, and with
 // Bonjour, auto-update and channel start-up turned off either way.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
@@ -21,6 +21,8 @@ export const READY = /^(gateway )?ready$/;
 export const STARTUP_FAILED = /^gateway startup failed/;
 
 /** Raised when the gateway cannot start with the config it was given. */
+const POST_START_MS = Number(process.env.CLAWDIFF_GATEWAY_POST_START_MS ?? 8000);
+
 export class StartupFailed extends Error {}
 
 const running = new Set();
@@ -112,6 +114,9 @@ export class Gateway {
     );
     await this.waitUntilServing(180_000);
     await this.settle();
+    // 2026.5.3 starts its config watcher only after "gateway ready" (server.impl-*.js imports the
+    // reloader after the ready mark, then chokidar scans): an edit before that is never seen.
+    await sleep(POST_START_MS);
   }
 
   /** Waits for the ready line of a start or restart; a logged startup failure ends the wait at once. */
@@ -169,6 +174,16 @@ export class Gateway {
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= quietMs) return;
     }
+  }
+
+  /**
+   * Forgets the gateway's last-known-good copy. 2026.5.3 starts its reloader with that copy as
+   * the compare baseline (server.impl-*.js: initialCompareConfig: startupLastGoodSnapshot), and a
+   * change that needed a restart is not promoted to it, so a new process would diff against an
+   * older config than the file it starts with.
+   */
+  forgetLastKnownGood() {
+    rmSync(`${this.configPath}.last-good`, { force: true });
   }
 
   /** Mtime of the config, so callers can tell a rewrite by the gateway from their own write. */

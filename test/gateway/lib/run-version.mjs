@@ -75,10 +75,10 @@ export async function observeStartupFailure(gateway, mark) {
 }
 
 /**
- * `fresh`: after a scenario that restarted the gateway, stop it and start a new process, so the
- * next scenario's before side (the settled file) is also the reloader's baseline. 2026.5.3's
- * in-process restart keeps diffing against the config the process first started with, which
- * `in-process` keeps (and so measures that, not the diff of one edit).
+ * `fresh`: after a scenario that restarted the gateway, stop it and start a new process without
+ * a last-known-good copy, so the next scenario's before side (the settled file) is also the
+ * reloader's baseline. 2026.5.3 otherwise keeps diffing against its last-known-good config,
+ * which a restart-requiring change never becomes; `in-process` keeps that (and measures it).
  */
 export async function runVersion({ version, node, pkg, bin, workDir, only, progress, restartMode = "fresh" }) {
   const port = await freePort();
@@ -123,6 +123,7 @@ export async function runVersion({ version, node, pkg, bin, workDir, only, progr
       records.push(record);
       if (restartMode === "fresh" && real.decision === "restart" && !startupFailure) {
         await gateway.stop();
+        gateway.forgetLastKnownGood();
         await gateway.start();
       }
       if (real.decision === "skipped-invalid" && !scenario.keepRefused) {

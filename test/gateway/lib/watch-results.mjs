@@ -9,6 +9,9 @@ const median = (values) => {
   return sorted.length ? `${sorted[Math.floor(sorted.length / 2)]} ms` : "-";
 };
 
+// Measured from the first write of an edit: a burst's gateway may answer before its last write.
+const fromStart = (row, ms) => (ms === undefined ? undefined : ms + row.editMs);
+
 export function renderWatchResults(run, { repo, commit, command }) {
   const count = (key) => run.rows.filter((row) => row.agree[key]).length;
   const total = run.rows.length;
@@ -25,15 +28,15 @@ export function renderWatchResults(run, { repo, commit, command }) {
     "| --- | --- | --- | --- | --- |",
     `| ${figure("reaction")} | ${figure("count")} | ${figure("paths")} | ${figure("decision")} | ${figure("all")} |`,
     "",
-    `Time from the end of an edit to the first answer: gateway median ${median(run.rows.map((row) => row.gatewayMs))} (first reload line),`,
-    `watch median ${median(run.rows.map((row) => row.watchMs))} (its record arriving on stdout).`,
+    `Time from the first write of an edit to the first answer: gateway median ${median(run.rows.map((row) => fromStart(row, row.gatewayMs)))} (first reload line),`,
+    `watch median ${median(run.rows.map((row) => fromStart(row, row.watchMs)))} (its record arriving on stdout).`,
     "",
     "| edit | what | gateway | watch (no-change records) | gateway ms | watch ms | agree | why they differ |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...run.rows.map((row, index) => {
       const differs = Object.entries(row.agree).filter(([key, value]) => key !== "all" && !value).map(([key]) => key);
-      const why = row.agree.all ? "" : (explainWatch(row, run.rows[index - 1]) ?? "UNEXPLAINED");
-      return `| ${row.id} | ${cell(row.does)} | ${cell(show(row.gateway))} | ${cell(show(row.watch))}${row.watchNoChange ? ` (${row.watchNoChange})` : ""} | ${row.gatewayMs ?? "-"} | ${row.watchMs ?? "-"} | ${row.agree.all ? "yes" : `no: ${differs.join(", ")}`} | ${cell(why)} |`;
+      const why = row.agree.all ? "" : (explainWatch(row, run.rows[index - 1], run.rows) ?? "UNEXPLAINED");
+      return `| ${row.id} | ${cell(row.does)} | ${cell(show(row.gateway))} | ${cell(show(row.watch))}${row.watchNoChange ? ` (${row.watchNoChange})` : ""} | ${fromStart(row, row.gatewayMs) ?? "-"} | ${fromStart(row, row.watchMs) ?? "-"} | ${row.agree.all ? "yes" : `no: ${differs.join(", ")}`} | ${cell(why)} |`;
     }),
     "",
   ].join("\n");
