@@ -1,6 +1,8 @@
 // test/gateway/RESULTS.md: agreement per version, every scenario, and one
 // explanation line per disagreement (or UNEXPLAINED, which the run reports).
 import { execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { explain } from "../explanations.mjs";
 
 const cell = (text) => String(text).replaceAll("|", "\\|").replaceAll("\n", " ");
@@ -8,12 +10,16 @@ const side = ({ paths, decision, detail, startupFailure }) =>
   `${decision}${paths.length ? ` [${paths.join(", ")}]` : ""}${decision === "error" && detail ? `: ${detail}` : ""}${startupFailure ? `, then ${startupFailure.slice(0, 160)}` : ""}`;
 const percent = (part, whole) => (whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`);
 
+/** The checkout's commit and when its dist/ was built: a dist older than the last merge tests older code. */
 export function commitOf(repo) {
+  let commit = "unknown";
   try {
-    return execFileSync("git", ["-C", repo, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    commit = execFileSync("git", ["-C", repo, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
   } catch {
-    return "unknown";
+    // Not a git checkout: the dist/ time still says what was tested.
   }
+  const built = statSync(join(repo, "dist", "cli.js")).mtime.toISOString().slice(0, 16).replace("T", " ");
+  return `${commit} (dist/ built ${built} UTC)`;
 }
 
 function summaryRow(run) {
