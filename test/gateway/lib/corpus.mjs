@@ -14,6 +14,7 @@ const isCorpusConsoleLine = (line) => /\[reload\]/.test(line.replace(ANSI, "")) 
 /** A line's shape: path lists, numbers and quoted details blanked, so "the same line" means the same template. */
 const shapeOf = (message) =>
   message
+    .split("\n")[0]
     .replace(/\(([^()]*)\)/g, "(…)")
     .replace(/\d+/g, "N")
     .replace(/: .*$/, ": …");
@@ -57,9 +58,10 @@ function readme(runs, rows) {
     "Secrets in them are the harness's throwaway values; paths name the run's temp HOME.",
     "",
     "`2026.5.3-in-process-stale-baseline.kept.jsonl` is kept by hand from a 2026.5.3 run with",
-    "`--restart-mode in-process`: after each in-process restart the gateway diffs against the config",
-    "the process first started with (gateway.port reverted: nothing logged; an identical re-save of a",
-    "trusted-proxy config: a restart for every difference from the first start). See docs/faithfulness-gateway.md.",
+    "`--restart-mode in-process`: after each in-process restart the gateway kept diffing against an older",
+    "config (its last-known-good copy, which restart-requiring changes never become): gateway.port reverted,",
+    "nothing logged; an identical re-save of a trusted-proxy config, a restart for every difference from the",
+    "first start. See docs/faithfulness-gateway.md.",
     "",
     "| file | version | scenario edit | new line shapes |",
     "| --- | --- | --- | --- |",
