@@ -7,7 +7,7 @@ import { knownGap } from "./lib/gap-notes.mjs";
 const GENERIC = [
   {
     when: (record) => record.gateway.decision === "skipped-invalid" && record.clawdiff.decision !== "skipped-invalid",
-    why: (record) => `the gateway's schema refused the config (${record.gateway.detail ?? "invalid config"}); clawdiff has no ${record.version} validation and plans it (issue 14, "Validation per version")`,
+    why: (record) => `the gateway's schema refused the config (${record.gateway.detail ?? "invalid config"}); clawdiff diff does not apply ${record.version}'s schema and plans it (issue 14, "Validation per version")`,
   },
   {
     when: (record, previous) => previous?.gateway.decision === "skipped-invalid" && !previous.restoredAfterRefusal && record.gateway.decision === "no-change" && record.clawdiff.decision !== "no-change",
@@ -23,6 +23,13 @@ const KNOWN = [
     gateway: "restart",
     clawdiff: "hot",
     why: "gateway.auth.token is hot in 9.x only when the resolved auth mode is token or password on both sides; trusted-proxy fails that check, so the real planner restarts. clawdiff approximates the condition as \"mode unchanged\" (issue 14 gap). The restarted gateway then refuses to start (trusted-proxy and a shared token are mutually exclusive), a start-time check no catalog models",
+  },
+  {
+    versions: /^2026\.5\./,
+    scenario: "trusted-proxy-token-add",
+    gateway: "restart",
+    clawdiff: "restart",
+    why: "starting in trusted-proxy mode, 2026.5.3 wrote a generated gateway.auth.password and meta stamps into the file (the settled before side) but kept the config it had read before that write as its baseline, so this evaluation also lists gateway.auth.password and meta; clawdiff compares the settled file",
   },
   {
     versions: /^2026\.9\./,
