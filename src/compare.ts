@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
 import { valueIn, type ConfigView } from "./config/views.js";
-import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
+import { withConfigInstalls } from "./diff/config-installs.js";
+import { diffConfigPaths, walkConfigPaths, type ChangedPath } from "./diff/config-paths.js";
+import { diffEvaluatorPaths, PLAIN_DIFF } from "./diff/evaluator-diff.js";
 import { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
 import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
@@ -52,30 +54,48 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
 
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
-export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string): PlannedOutcome {
+/** The evaluator's config for one side: the view, with `plugins.installs` back where the version keeps it in the config. */
+function evaluatorConfig(loaded: LoadedConfig, view: EvaluatorView, catalog: RuleCatalog): unknown {
+  const value = evaluatorValue(loaded, view, []);
+  return (catalog.diff ?? PLAIN_DIFF).installRecords === "in-config" ? withConfigInstalls(value, loaded.authored) : value;
+}
+
+function installRecordPaths(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig) {
   const spec = catalog.installRecordNoop;
-  const installRecords = spec
-    ? mergeInstallRecordPaths(
-        listInstallRecordPaths(before.compare, after.compare, spec),
-        listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec),
-      )
-    : undefined;
+  if (!spec) return undefined;
+  const placement = (catalog.diff ?? PLAIN_DIFF).installRecords;
+  if (placement === "in-config") return listInstallRecordPaths(withConfigInstalls(before.compare, before.authored), withConfigInstalls(after.compare, after.authored), spec);
+  const fromConfig = listInstallRecordPaths(before.compare, after.compare, spec);
+  if (placement === "stripped") return fromConfig;
+  return mergeInstallRecordPaths(fromConfig, listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec));
+}
+
+export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string): PlannedOutcome {
+  const installRecords = installRecordPaths(catalog, before, after);
   const isUnchanged = (path: string) => {
     const segments = path.split(".");
     return isDeepStrictEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
   };
   const plan = createPlanner(catalog).plan(
     changes.map((change) => change.path),
-    { ...(installRecords ? { installRecords } : {}), isUnchanged },
+    {
+      ...(installRecords ? { installRecords } : {}),
+      isUnchanged,
+      // The reloader hands the planner both runtime configs; the env is the gateway process's.
+      previousConfig: before.semantic,
+      candidateConfig: after.semantic,
+      envValue: (name) => after.env.lookup(name)?.value,
+    },
   );
   return { catalog, plan, action: decideReloadAction(plan, mode) };
 }
 
-function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews): ChangedPath[] {
-  return [
-    ...diffConfigPaths(evaluatorValue(before, views.before, []), evaluatorValue(after, views.after, [])),
-    ...diffConfigPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords)),
-  ];
+/** The version's config diff, then (where the version diffs the install index) the install-record diff, as the gateway concatenates them. */
+function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews, catalog: RuleCatalog): ChangedPath[] {
+  const semantics = catalog.diff ?? PLAIN_DIFF;
+  const config = diffEvaluatorPaths(evaluatorConfig(before, views.before, catalog), evaluatorConfig(after, views.after, catalog), semantics, catalog.rules);
+  if (semantics.installRecords !== "beside-config") return config;
+  return [...config, ...walkConfigPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), { arrays: semantics.arrays })];
 }
 
 function authoredOnlyChanges(before: LoadedConfig, after: LoadedConfig, evaluator: ChangedPath[]): ChangedPath[] {
@@ -94,9 +114,10 @@ export function compareInputs(
   const views = options.views ?? SOURCE_VIEWS;
   // A snapshot side holds fingerprints where secrets were: both sides are masked alike before the diff.
   const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
-  const changes = evaluatorChanges(before, after, views);
+  const changes = evaluatorChanges(before, after, views, catalog);
+  // A boundary path may be derived (the resolved talk provider): it changed when the projection did.
   const semanticallyChanged = changes.map((change) =>
-    !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
+    change.boundary === true || !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
   );
   const reloadMode = resolveReloadMode(after.compare, catalog);
   const proposed = options.proposed;

@@ -33,6 +33,10 @@ function adviceFor(cause: Cause, input: AdviceInput): string | null {
       return "the value only moved between $include files; nothing to do";
     case "SECRETREF_FORM":
       return "keep the same form (SecretRef or inline) on both sides so the evaluator sees no change";
+    case "ARRAY_IDENTITY":
+      return restarts
+        ? "nothing changed: this version reports arrays of objects on every evaluation; upgrade to 2026.2.22 or later, where arrays are compared by value"
+        : "nothing changed; this version reports arrays of objects on every evaluation";
     case "ARRAY_REORDER":
       return "restore the original element order: the evaluator compares arrays whole, so a reorder alone counts as a change";
     case "ENV_VALUE_CHANGED":
@@ -41,8 +45,10 @@ function adviceFor(cause: Cause, input: AdviceInput): string | null {
       return `catalog gap: no rule covers ${input.path}. If the gateway reads it dynamically, propose a rule with an overlay file ${overlaySnippet(proposedPrefix(input.path), "none", input.catalogId)} and compare with --proposed; see \`clawdiff rules show ${input.catalogId} --path ${input.path}\``;
     case "CONDITIONAL_RULE": {
       const met = cause.evidence["met"] === true;
+      if (met) return null;
+      if (cause.evidence["authModeStable"]) return "set gateway.auth.mode explicitly to token or password (the same on both sides) so a credential change can hot-reload";
       const required = (cause.evidence["requireUnchanged"] as string[] | undefined)?.join(", ") ?? "the related paths";
-      return met ? null : `change ${input.path} in a separate write from ${required}, so the conditional rule applies`;
+      return `change ${input.path} in a separate write from ${required}, so the conditional rule applies`;
     }
     case "VALUE_CHANGED":
     case "ARRAY_ELEMENT":
