@@ -10,6 +10,7 @@ import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMo
 import type { RuleCatalog } from "./rules/catalog.js";
 import type { EvaluatorView, EvaluatorViews } from "./rules/evaluator-views.js";
 import type { ConfigInput } from "./sources/config-input.js";
+import { getAtSegments } from "./shared/values.js";
 import { alignSnapshotSides } from "./sources/snapshot-sides.js";
 
 /** Everything one comparison computed, before any formatting. */
@@ -90,6 +91,13 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
   return { catalog, plan, action: decideReloadAction(plan, mode) };
 }
 
+/** One side's runtime value at a path; where the version keeps install records in the config, they are read from there. */
+function semanticValue(loaded: LoadedConfig, catalog: RuleCatalog): (segments: readonly string[]) => unknown {
+  if ((catalog.diff ?? PLAIN_DIFF).installRecords !== "in-config") return (segments) => valueIn(loaded, "semantic", segments);
+  const restored = withConfigInstalls(loaded.semantic, loaded.authored);
+  return (segments) => getAtSegments(restored, segments);
+}
+
 /** The version's config diff, then (where the version diffs the install index) the install-record diff, as the gateway concatenates them. */
 function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews, catalog: RuleCatalog): ChangedPath[] {
   const semantics = catalog.diff ?? PLAIN_DIFF;
@@ -116,9 +124,9 @@ export function compareInputs(
   const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
   const changes = evaluatorChanges(before, after, views, catalog);
   // A boundary path may be derived (the resolved talk provider): it changed when the projection did.
-  const semanticallyChanged = changes.map((change) =>
-    change.boundary === true || !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
-  );
+  const semanticBefore = semanticValue(before, catalog);
+  const semanticAfter = semanticValue(after, catalog);
+  const semanticallyChanged = changes.map((change) => change.boundary === true || !isDeepStrictEqual(semanticBefore(change.segments), semanticAfter(change.segments)));
   const reloadMode = resolveReloadMode(after.compare, catalog);
   const proposed = options.proposed;
   return {

@@ -32,6 +32,7 @@ describe("install records kept in the config before 2026.4.26", () => {
   it("a non-object plugins.installs (1 → 2) is a changed path that restarts 2026.2.9 (plugins.installs is not split off)", () => {
     const comparison = compare("installs-scalar", "openclaw@2026.2.9");
     expect(comparison.changes.map((change) => change.path)).toEqual(["plugins.installs"]);
+    expect(comparison.semanticallyChanged).toEqual([true]);
     expect(comparison.current.plan.restartGateway).toBe(true);
   });
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { buildConfig } from "../../bench/lib/config-model.mjs";
+import { EDITS } from "../../bench/lib/edits.mjs";
+import { createRng } from "../../bench/lib/prng.mjs";
+import type { DiffWork } from "../../src/diff/config-paths.js";
 import { diffEvaluatorPaths, PLAIN_DIFF } from "../../src/diff/evaluator-diff.js";
 import type { RuleCatalog } from "../../src/rules/catalog.js";
 import { bundledCatalog } from "../helpers/catalogs.js";
@@ -127,5 +131,22 @@ describe("diff era data in the bundled catalogs", () => {
       ["talk.providers.openai", false],
       ["talk.provider", true],
     ]);
+  });
+});
+
+describe("the era engine stays linear", () => {
+  // Refinement, expansion and projection on top of the walk: 10x input, at most 11x nodes (as test/unit/linear-growth.test.ts for the plain walk).
+  const work = (agents: number) => {
+    const before = buildConfig(agents, createRng(agents));
+    const after = structuredClone(before);
+    EDITS.half.apply(after, createRng(agents + 1));
+    const counter: DiffWork = { nodes: 0 };
+    diffEvaluatorPaths(before, after, catalogs["2026.9.6"].diff!, catalogs["2026.9.6"].rules, counter);
+    return counter.nodes;
+  };
+  it("2026.9.6 semantics: 10x agents cost at most 11x nodes", () => {
+    const small = work(300);
+    expect(small).toBeGreaterThan(0);
+    expect(work(3_000) / small).toBeLessThanOrEqual(11);
   });
 });
