@@ -7,18 +7,25 @@
 // diffEvaluatorPaths under the bundled catalog, and (where the planner chunk loads) the restart
 // verdict of buildGatewayReloadPlan with clawdiff's planner, including credential rotations.
 // Nothing of OpenClaw is copied: the package is read at run time.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { registerHooks } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const cache = process.env.CLAWDIFF_OC_CACHE ?? "/work/oc/packs";
 const versions = process.argv.slice(2).length ? process.argv.slice(2) : ["2026.2.9", "2026.5.3", "2026.8.2", "2026.9.1", "2026.9.6"];
+// Versions share process-wide registries (globalThis symbols): each one runs in its own process.
+if (versions.length > 1) {
+  for (const version of versions) process.stdout.write(execFileSync(process.execPath, [fileURLToPath(import.meta.url), version], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+  process.exit(0);
+}
 
 // A bare specifier that does not resolve (the packages are unpacked without dependencies) becomes a stub.
-const STUB = "const make = (n) => new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => n : k === 'then' || k === '__esModule' ? undefined : make(`${n}.${String(k)}`)), apply: () => make(`${n}()`), construct: () => make(`new ${n}`) });";
+const STUB = "const make = (n) => new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => n : k === 'then' || k === '__esModule' ? undefined : make(`${n}.${String(k)}`)), apply: () => (/(dir|root|path|home)\\b|(Dir|Root|Path|Home)\\(?$/.test(n) ? '/tmp/clawdiff-stub' : make(`${n}()`)), construct: () => make(`new ${n}`) });";
 registerHooks({
   resolve(specifier, context, next) {
     try {
@@ -68,14 +75,20 @@ function catalogFor(version) {
 }
 
 /** The smallest dist chunk defining `fn`, imported, and its export of `fn` (minified export names read from its export list). */
-async function realFunction(dist, fn) {
-  const candidates = readdirSync(dist)
+function chunksDefining(dist, fn, recursive) {
+  return readdirSync(dist, { recursive })
     .filter((name) => /\.m?js$/.test(name))
-    .map((name) => ({ name, size: readFileSync(join(dist, name), "utf8") }))
-    .filter(({ size }) => size.includes(`function ${fn}(`))
-    .sort((a, b) => a.size.length - b.size.length);
-  for (const { name, size: text } of candidates) {
-    const exported = new RegExp(`\\b${fn} as (\\w+)\\b`).exec(text.slice(text.lastIndexOf("export {")));
+    .map((name) => ({ name, text: readFileSync(join(dist, name), "utf8") }))
+    .filter(({ text }) => text.includes(`function ${fn}(`))
+    .sort((a, b) => a.text.length - b.text.length);
+}
+
+async function realFunction(dist, fn) {
+  // 2026.1.x ship tsc output in subdirectories (dist/gateway/config-reload.js); later versions are flat bundles.
+  const flat = chunksDefining(dist, fn, false);
+  const candidates = flat.length > 0 ? flat : chunksDefining(dist, fn, true);
+  for (const { name, text } of candidates) {
+    const exported = text.includes(`export function ${fn}(`) ? [fn, fn] : new RegExp(`\\b${fn} as (\\w+)\\b`).exec(text.slice(text.lastIndexOf("export {")));
     if (!exported) continue;
     try {
       const module = await import(pathToFileURL(join(dist, name)).href);
@@ -87,19 +100,27 @@ async function realFunction(dist, fn) {
   return null;
 }
 
-/** 2026.1.x – 2.x bundle the walk inside the gateway CLI chunk, which does not import on its own: evaluate the function's own text. */
+/** The definition of `name` as `text` has it: its own function, or the one it imports from a sibling chunk. */
+function helperSource(dist, text, name) {
+  const local = new RegExp(`function ${name.replace("$", "\\$")}\\(value\\) \\{[\\s\\S]*?\\n\\}`).exec(text)?.[0];
+  if (local) return local.replace(`function ${name}(`, "function isPlainObject(");
+  const imported = new RegExp(`import \\{[^}]*\\b(\\w+) as ${name.replace("$", "\\$")}\\b[^}]*\\} from "\\./([^"]+)"`).exec(text);
+  if (!imported) return null;
+  const source = readFileSync(join(dist, imported[2]), "utf8");
+  const exported = new RegExp(`\\b(\\w+) as ${imported[1]}\\b`).exec(source.slice(source.lastIndexOf("export {")))?.[1] ?? imported[1];
+  return helperSource(dist, source, exported);
+}
+
+/** 2026.2.x bundle the walk inside the gateway CLI chunk, which does not import on its own: evaluate the function's own text. */
 function extractedDiffConfigPaths(dist) {
   for (const name of readdirSync(dist).filter((n) => /\.m?js$/.test(n))) {
     const text = readFileSync(join(dist, name), "utf8");
     const start = text.indexOf("function diffConfigPaths(prev, next, prefix");
     if (start === -1) continue;
-    const end = text.indexOf("\nfunction ", start + 10);
-    const plain = /function (isPlainObject\$?\d*)\(value\) \{[\s\S]*?\n\}/.exec(text);
-    const fnText = text.slice(start, end);
-    const used = /(isPlainObject\$?\d*)\(prev\)/.exec(fnText)?.[1];
-    if (!used || !plain) return null;
-    const helper = new RegExp(`function ${used.replace("$", "\\$")}\\(value\\) \\{[\\s\\S]*?\\n\\}`).exec(text)?.[0];
-    return new Function(`${helper}\n${fnText}\nreturn diffConfigPaths;`)();
+    const fnText = text.slice(start, text.indexOf("\nfunction ", start + 10)).replace(/\b(isPlainObject\$?\d*)\(/g, "isPlainObject(");
+    const used = /(isPlainObject\$?\d*)\(prev\)/.exec(text.slice(start))?.[1];
+    const helper = used ? helperSource(dist, text, used) : null;
+    if (helper) return new Function("isDeepStrictEqual", `${helper}\n${fnText}\nreturn diffConfigPaths;`)(isDeepStrictEqual);
   }
   return null;
 }
@@ -194,13 +215,19 @@ for (const version of versions) {
   const catalog = catalogFor(version);
   const semantics = catalog.diff ?? { arrays: "deep-equal", installRecords: "beside-config" };
   const gatewayDiff = await realFunction(dist, "diffGatewayReloadPaths");
-  const refinement = semantics.refinement ? await realFunction(dist, "listConfigReloadRefinementPrefixes") : null;
   let realDiff;
-  if (typeof gatewayDiff === "function") realDiff = (a, b) => gatewayDiff(a, b, typeof refinement === "function" ? refinement() : undefined);
+  if (typeof gatewayDiff === "function") {
+    // The reloader passes listConfigReloadRefinementPrefixes() where diffGatewayReloadPaths takes it (2026.9.1+).
+    const refinement = gatewayDiff.length >= 3 ? await realFunction(dist, "listConfigReloadRefinementPrefixes") : null;
+    if (gatewayDiff.length >= 3 && typeof refinement !== "function") {
+      rows.push({ version, note: `listConfigReloadRefinementPrefixes did not load (${JSON.stringify(refinement)})` });
+      continue;
+    }
+    realDiff = (a, b) => gatewayDiff(a, b, refinement ? refinement() : undefined);
+  }
   else {
-    const plain = (await realFunction(dist, "diffConfigPaths")) ?? extractedDiffConfigPaths(dist);
-    realDiff = typeof plain === "function" ? plain : null;
-    if (!realDiff) realDiff = extractedDiffConfigPaths(dist);
+    const plain = await realFunction(dist, "diffConfigPaths");
+    realDiff = typeof plain === "function" ? plain : extractedDiffConfigPaths(dist);
   }
   if (typeof realDiff !== "function") {
     rows.push({ version, note: "real diff function did not load" });
@@ -242,7 +269,7 @@ for (const version of versions) {
     }
     for (const before of AUTH_SIDES) for (const after of AUTH_SIDES) check(["gateway.auth.token"], withAuth(before, before.token), withAuth(after, "t-next"));
   }
-  rows.push({ version, catalog: catalog.id, counts, verdicts, disagreements });
+  rows.push({ version, catalog: catalog.id, counts, verdicts, disagreements, planFailure: plan?.failed ?? "no buildGatewayReloadPlan export" });
 }
 for (const row of rows) {
   if (row.note) {
@@ -250,7 +277,7 @@ for (const row of rows) {
     continue;
   }
   const parts = Object.entries(row.counts).map(([kind, { agree, total }]) => `${kind} ${agree}/${total}`);
-  const verdict = row.verdicts ? `; restart verdicts ${row.verdicts.agree}/${row.verdicts.total}` : "; planner chunk did not load";
+  const verdict = row.verdicts ? `; restart verdicts ${row.verdicts.agree}/${row.verdicts.total}` : `; planner chunk did not load (${row.planFailure})`;
   console.log(`${row.version} (${row.catalog}): paths ${parts.join(", ")}${verdict}`);
   for (const disagreement of row.disagreements) console.log(`  disagree: ${JSON.stringify(disagreement)}`);
 }

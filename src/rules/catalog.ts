@@ -58,7 +58,7 @@ export interface ActionVocabulary {
   implies?: Record<string, string[]>;
 }
 
-/** A plan flag set for every non-noop changed path under one of `prefixes`, whatever its rule (planPluginRuntimeDeps, 2026.4.27 – 4.30). */
+/** A plan flag set for every non-noop changed path under one of `prefixes`, whatever its rule (planPluginRuntimeDeps in 2026.4.30-beta.1; 4.29 does not set it). */
 export interface PathFlag {
   flag: string;
   prefixes: string[];

@@ -147,7 +147,7 @@ export function credentialCondition(dist: DistIndex, module: JsModule): { prefix
 /**
  * `if (shouldPlan...ForPath(path)) plan.<flag> = true;` in the planner loop,
  * where the test is `<LIST>.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))`:
- * a flag set by path, whatever the rule (planPluginRuntimeDeps, 2026.4.27 – 4.30).
+ * a flag set by path, whatever the rule (planPluginRuntimeDeps in 2026.4.30-beta.1; 4.29 does not set it).
  */
 export function pathFlags(module: JsModule): PathFlag[] {
   const plan = planFunction(module);
