@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "node:util";
+import { jsonDeepEqual } from "./shared/json-equal.js";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
 import { valueIn, type ConfigView } from "./config/views.js";
 import { withConfigInstalls } from "./diff/config-installs.js";
@@ -8,6 +8,8 @@ import { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
 import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
 import type { RuleCatalog } from "./rules/catalog.js";
+import { assumePlugins, withAssumedPlugins, type AssumedPlugins, type PluginChoice } from "./rules/assumed-plugins.js";
+import { configIssues, type ConfigIssue, type ConfigKeys } from "./rules/config-keys.js";
 import type { EvaluatorView, EvaluatorViews } from "./rules/evaluator-views.js";
 import type { ConfigInput } from "./sources/config-input.js";
 import { getAtSegments } from "./shared/values.js";
@@ -29,6 +31,10 @@ export interface Comparison {
   current: PlannedOutcome;
   /** The same changes planned under `--proposed` rules, when given. */
   proposed?: PlannedOutcome;
+  /** The bundled plugins assumed loaded, and why (absent when the catalog came with its plugins, or the version has none). */
+  plugins?: AssumedPlugins;
+  /** What the version's schema rejects in the after config: the gateway then skips the reload. */
+  configIssues: ConfigIssue[];
 }
 
 export interface PlannedOutcome {
@@ -53,6 +59,14 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
 }
 
 
+/** Whether a dotted path holds the same effective value on both sides: what conditional rules (auth credentials) ask. */
+export function unchangedBetween(before: LoadedConfig, after: LoadedConfig): (path: string) => boolean {
+  return (path) => {
+    const segments = path.split(".");
+    return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
+  };
+}
+
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
 /** The evaluator's config for one side: the view, with `plugins.installs` back where the version keeps it in the config. */
@@ -71,12 +85,9 @@ function installRecordPaths(catalog: RuleCatalog, before: LoadedConfig, after: L
   return mergeInstallRecordPaths(fromConfig, listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec));
 }
 
-export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string): PlannedOutcome {
+export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string, invalidConfig = false): PlannedOutcome {
   const installRecords = installRecordPaths(catalog, before, after);
-  const isUnchanged = (path: string) => {
-    const segments = path.split(".");
-    return isDeepStrictEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
-  };
+  const isUnchanged = unchangedBetween(before, after);
   const plan = createPlanner(catalog).plan(
     changes.map((change) => change.path),
     {
@@ -88,7 +99,7 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
       envValue: (name) => after.env.lookup(name)?.value,
     },
   );
-  return { catalog, plan, action: decideReloadAction(plan, mode) };
+  return { catalog, plan, action: decideReloadAction(plan, mode, invalidConfig) };
 }
 
 /** One side's runtime value at a path; where the version keeps install records in the config, they are read from there. */
@@ -117,18 +128,32 @@ export function compareInputs(
   beforeInput: ConfigInput,
   afterInput: ConfigInput,
   catalog: RuleCatalog,
-  options: { before?: LoadOptions; after?: LoadOptions; proposed?: RuleCatalog; views?: ComparedViews } = {},
+  options: {
+    before?: LoadOptions;
+    after?: LoadOptions;
+    proposed?: RuleCatalog;
+    views?: ComparedViews;
+    /** Bundled plugins to compose into the catalogs: the running gateway loaded them from the before side. */
+    plugins?: PluginChoice;
+    /** What the version's schema rejects. */
+    configKeys?: ConfigKeys | null;
+  } = {},
 ): Comparison {
   const views = options.views ?? SOURCE_VIEWS;
   // A snapshot side holds fingerprints where secrets were: both sides are masked alike before the diff.
   const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
-  const changes = evaluatorChanges(before, after, views, catalog);
+  const choice = options.plugins;
+  const plugins = choice ? assumePlugins(choice, before.compare) : undefined;
+  const withPlugins = (rules: RuleCatalog) => (choice && plugins ? withAssumedPlugins(rules, choice, plugins) : rules);
+  const current = withPlugins(catalog);
+  const issues = options.configKeys ? configIssues(after.authored, options.configKeys) : [];
+  const changes = evaluatorChanges(before, after, views, current);
   // A boundary path may be derived (the resolved talk provider): it changed when the projection did.
-  const semanticBefore = semanticValue(before, catalog);
-  const semanticAfter = semanticValue(after, catalog);
-  const semanticallyChanged = changes.map((change) => change.boundary === true || !isDeepStrictEqual(semanticBefore(change.segments), semanticAfter(change.segments)));
-  const reloadMode = resolveReloadMode(after.compare, catalog);
-  const proposed = options.proposed;
+  const semanticBefore = semanticValue(before, current);
+  const semanticAfter = semanticValue(after, current);
+  const semanticallyChanged = changes.map((change) => change.boundary === true || !jsonDeepEqual(semanticBefore(change.segments), semanticAfter(change.segments)));
+  const reloadMode = resolveReloadMode(after.compare, current);
+  const proposed = options.proposed ? withPlugins(options.proposed) : undefined;
   return {
     before,
     after,
@@ -137,7 +162,9 @@ export function compareInputs(
     authoredOnly: authoredOnlyChanges(before, after, changes),
     reloadMode,
     views,
-    current: planOutcome(catalog, before, after, changes, reloadMode.mode),
-    ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode) } : {}),
+    current: planOutcome(current, before, after, changes, reloadMode.mode, issues.length > 0),
+    ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode, issues.length > 0) } : {}),
+    ...(plugins ? { plugins } : {}),
+    configIssues: issues,
   };
 }

@@ -1,14 +1,18 @@
 import type { Comparison, PlannedOutcome } from "../compare.js";
 import type { Classification } from "../plan/build-plan.js";
-import type { ReloadAction } from "../plan/outcome.js";
+import type { ReloadAction, Verdict } from "../plan/outcome.js";
 import type { ConfigInput } from "../sources/config-input.js";
 import type { StateFileChange } from "../diff/state-files.js";
 import { describeSides, knownSecretsOf, type ReportSide } from "./provenance.js";
 import type { Cause } from "../explain/cause-codes.js";
 import { causesForChange, causesForFormOnly, isSpurious } from "../explain/causes.js";
+import { redactDerived } from "../explain/secrets.js";
 import { findFormatOnlyFiles, findRelocations } from "../explain/relocations.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { IgnoreOutcome, SuppressedChange } from "../ignore/apply.js";
+import { issueLine } from "../rules/config-keys.js";
+import type { PluginDecision } from "../rules/plugin-activation.js";
+import { describeVersionSource, type VersionSource } from "../rules/version-choice.js";
 
 /**
  * The machine-readable report (schemas/report.schema.json). Versioning
@@ -126,13 +130,44 @@ export interface ReportEvaluator {
   sources: string[];
 }
 
-export type Verdict = "no-change" | ReloadAction;
+
+/** The OpenClaw version the report judges by and where it came from. */
+export interface ReportVersion {
+  version: string;
+  source: VersionSource;
+  /** "version 2026.5.3 from meta.lastTouchedVersion of the after side". */
+  text: string;
+  /** Set when the version is newer than every bundled catalog. */
+  warning?: string;
+}
+
+/** The bundled plugins and channels whose reload rules the plan assumed loaded, and why each is or is not. */
+export interface ReportPlugins {
+  /** `config`: decided from the before side, as the running gateway decided at startup; `--plugins`: named. */
+  by: "config" | "--plugins";
+  table: string;
+  loaded: string[];
+  decisions: PluginDecision[];
+}
+
+/** What the version's schema rejects in the after config; any issue makes the gateway skip the reload. */
+export interface ReportValidation {
+  openclawVersion: string;
+  table: string;
+  issues: { path: string; keys?: string[]; message: string; line: string }[];
+}
 
 export interface DiffReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
   inputs: { before: ReportInput; after: ReportInput };
   catalogs: { current: ReportCatalog; proposed?: ReportCatalog };
+  /** Which version the run judged by, and why (absent for library calls that pass a catalog). */
+  version?: ReportVersion;
+  /** Absent when the rules came with their plugins (--openclaw) or the version has no bundled plugin rules. */
+  plugins?: ReportPlugins;
+  /** Absent when no schema table is bundled for the version. */
+  validation?: ReportValidation;
   reloadMode: { mode: string; source: string };
   /** Which form of the config each side of the evaluator's diff held, and why (schemas/evaluator-views.json). */
   evaluator: ReportEvaluator;
@@ -167,6 +202,9 @@ export interface ReportSummary {
 
 export interface ReportOptions {
   catalogRequest: { requested: string; resolution: string };
+  version?: { version: string; source: VersionSource; warning?: string };
+  /** The schema table the after config was checked against, when one is bundled. */
+  configKeys?: { openclawVersion: string; source: { file: string } } | null;
   proposedRequest?: { requested: string; resolution: string };
   showSecrets?: boolean;
   stateFiles?: StateFileChange[];
@@ -217,9 +255,10 @@ const OUTCOME_WORDS: Record<ReloadAction, string> = {
   restart: "restart",
   "restart-ignored": "restart ignored (mode=hot)",
   disabled: "reload disabled",
+  "skipped-invalid": "reload skipped (invalid config)",
 };
 
-export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts: string[] = []): string {
+export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts: string[] = [], invalidLines: string[] = []): string {
   switch (verdict) {
     case "no-change":
       return "no change: the gateway would not react";
@@ -233,6 +272,8 @@ export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts
       return `restart required but ignored (gateway.reload.mode=hot): ${plan.restartReasons.join(", ")}`;
     case "disabled":
       return "reload disabled (gateway.reload.mode=off): the change waits for a manual restart";
+    case "skipped-invalid":
+      return `reload skipped (invalid config): ${invalidLines.join(", ")}`;
   }
 }
 
@@ -252,13 +293,15 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const verdict: Verdict = changes.length === 0 ? "no-change" : current.action;
   const showSecrets = options.showSecrets ?? false;
   const known = knownSecretsOf(before, after);
+  // Causes quote values (array identities, names): they get the value column's redaction.
+  const safeCauses = (causes: Cause[]) => (showSecrets ? causes : redactDerived(causes, known));
   const sidesOf = (paths: string[][]) => ({ before: describeSides(before, paths, showSecrets, known), after: describeSides(after, paths, showSecrets, known) });
 
   const changeSides = sidesOf(changes.map((change) => change.segments));
   const reportChanges: ReportChange[] = changes.map((change, index) => {
     const classification = current.plan.classifications[index]!;
     const semanticChange = comparison.semanticallyChanged[index]!;
-    const causes = causesForChange(change, semanticChange, classification, comparison, current);
+    const causes = safeCauses(causesForChange(change, semanticChange, classification, comparison, current));
     const sides = { before: changeSides.before[index]!, after: changeSides.after[index]! };
     return {
       path: change.path,
@@ -278,7 +321,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const formSides = sidesOf(comparison.authoredOnly.map((change) => change.segments));
   const formOnly: ReportFormOnlyChange[] = comparison.authoredOnly.map((change, index) => {
     const sides = { before: formSides.before[index]!, after: formSides.after[index]! };
-    return { path: change.path, segments: change.segments, ...sideValues(sides.before, sides.after), causes: causesForFormOnly(change, comparison), provenance: leanSides(sides) };
+    return { path: change.path, segments: change.segments, ...sideValues(sides.before, sides.after), causes: safeCauses(causesForFormOnly(change, comparison)), provenance: leanSides(sides) };
   });
   const relocated = findRelocations(before, after);
   const relocatedSides = sidesOf(relocated.map((relocation) => relocation.segments));
@@ -304,6 +347,9 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
       current: describeCatalog(current, options.catalogRequest),
       ...(proposed ? { proposed: describeCatalog(proposed, options.proposedRequest ?? { requested: proposed.catalog.id, resolution: "file" }) } : {}),
     },
+    ...(options.version ? { version: { ...options.version, text: describeVersionSource(options.version.version, options.version.source) } } : {}),
+    ...(comparison.plugins ? { plugins: describePlugins(comparison.plugins) } : {}),
+    ...(options.configKeys ? { validation: describeValidation(comparison, options.configKeys) } : {}),
     reloadMode: { mode: reloadMode.mode, source: reloadMode.source },
     evaluator: { ...comparison.views },
     changedPaths: changes.map((change) => change.path),
@@ -313,15 +359,27 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
     stateFiles: options.stateFiles ?? [],
     formatOnlyFiles: findFormatOnlyFiles(before, after),
     warnings: [...missingEnvWarnings("before", before), ...missingEnvWarnings("after", after)],
-    summary: summarize(verdict, plan, reportChanges, proposedPlan),
+    summary: summarize(verdict, plan, reportChanges, proposedPlan, comparison.configIssues.map(issueLine)),
   };
 }
 
-function summarize(verdict: Verdict, plan: ReportPlan, changes: ReportChange[], proposedPlan: ReportPlan | undefined): ReportSummary {
+function describePlugins(plugins: NonNullable<Comparison["plugins"]>): ReportPlugins {
+  return { by: plugins.by, table: plugins.table, loaded: plugins.decisions.filter((decision) => decision.loaded).map((decision) => decision.id), decisions: plugins.decisions };
+}
+
+function describeValidation(comparison: Comparison, keys: NonNullable<ReportOptions["configKeys"]>): ReportValidation {
+  return {
+    openclawVersion: keys.openclawVersion,
+    table: `schemas/config-keys/openclaw@${keys.openclawVersion}.json`,
+    issues: comparison.configIssues.map((issue) => ({ ...issue, line: issueLine(issue) })),
+  };
+}
+
+function summarize(verdict: Verdict, plan: ReportPlan, changes: ReportChange[], proposedPlan: ReportPlan | undefined, invalidLines: string[]): ReportSummary {
   const restartReasons = new Set(plan.restartReasons);
   const spuriousRestarts = changes.filter((change) => change.spurious && restartReasons.has(change.path));
   const drift = proposedPlan !== undefined && changes.length > 0 && proposedPlan.outcome !== plan.outcome;
-  const headline = headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path));
+  const headline = headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path), invalidLines);
   return {
     verdict,
     headline: drift ? `${headline}; proposed rules: ${OUTCOME_WORDS[proposedPlan.outcome]}` : headline,

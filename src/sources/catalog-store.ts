@@ -8,6 +8,7 @@ import { looksLikeCatalog, validateCatalog, validateOverlay } from "../rules/loa
 import { applyOverlay } from "../rules/overlay.js";
 import { importCatalog, parsePluginChoice } from "../rules/import/import-catalog.js";
 import { openPackage } from "./package-reader.js";
+import { catalogCacheKey, type CatalogCache } from "./catalog-cache.js";
 import { evaluatorViewsFor, type EvaluatorViews, type EvaluatorViewTable, type ReloadTrigger } from "../rules/evaluator-views.js";
 import type { LocatePointer } from "../shared/schema-validation.js";
 import type { RuleCatalog } from "../rules/catalog.js";
@@ -29,6 +30,10 @@ function packageRoot(): string {
 
 export function bundledCatalogDir(): string {
   return join(packageRoot(), "schemas", "catalogs");
+}
+
+export function bundledSchemaDir(): string {
+  return join(packageRoot(), "schemas");
 }
 
 /** A bundled per-version data file under schemas/<folder>/ for `version`: its own, or the nearest older one. */
@@ -121,8 +126,9 @@ export function loadCatalog(spec: string, cwd = process.cwd()): LoadedCatalog {
 /**
  * `--proposed`: another catalog (bundled or a file) or an overlay file whose
  * rules amend `extends` (default: the `--rules` catalog, `baseSpec`).
+ * `confine` vets a catalog file an overlay names, for overlays that came as data (lint fixtures).
  */
-export function loadProposedCatalog(spec: string, baseSpec: string, cwd = process.cwd()): LoadedCatalog {
+export function loadProposedCatalog(spec: string, baseSpec: string, cwd = process.cwd(), confine: (path: string) => void = () => {}): LoadedCatalog {
   if (!looksLikePath(spec) || spec.startsWith("openclaw@")) return loadCatalog(spec, cwd);
   const path = resolve(cwd, spec);
   const { data, locate } = readRulesFile(path, spec);
@@ -131,6 +137,7 @@ export function loadProposedCatalog(spec: string, baseSpec: string, cwd = proces
     return { catalog, targetVersion: catalog.openclawVersion, requested: spec, resolution: "file" };
   }
   const overlay = validateOverlay(data, spec, locate);
+  if (overlay.extends && looksLikePath(overlay.extends) && !overlay.extends.startsWith("openclaw@")) confine(resolve(dirname(path), overlay.extends));
   const base = overlay.extends ? loadCatalog(overlay.extends, dirname(path)) : loadCatalog(baseSpec, cwd);
   const id = `${base.catalog.id}+${basename(spec).replace(/\.json5?$/, "").toLowerCase().replace(/[^a-z0-9@._+-]/g, "-")}`;
   return { catalog: applyOverlay(base.catalog, overlay, id), targetVersion: base.targetVersion, requested: spec, resolution: "overlay" };
@@ -140,7 +147,14 @@ export function loadProposedCatalog(spec: string, baseSpec: string, cwd = proces
  * `--openclaw`: the rules of the package the operator actually runs, read
  * from its dist files with the chosen bundled plugins and channels loaded.
  */
-export function loadInstalledCatalog(location: string, plugins: string | undefined, cwd = process.cwd()): LoadedCatalog {
-  const { catalog } = importCatalog(openPackage(resolve(cwd, location)), { plugins: parsePluginChoice(plugins ?? "all") });
+export function loadInstalledCatalog(location: string, plugins: string | undefined, cwd = process.cwd(), cache?: CatalogCache): LoadedCatalog {
+  const path = resolve(cwd, location);
+  if (!existsSync(path)) throw new ClawdiffError("not-found", `no such package: ${location}`, { file: location });
+  const choice = plugins ?? "all";
+  const key = cache ? catalogCacheKey(path, choice) : "";
+  const reused = cache?.get(key);
+  const catalog = reused ?? importCatalog(openPackage(path), { plugins: parsePluginChoice(choice) }).catalog;
+  if (cache && !reused) cache.put(key, catalog);
   return { catalog, targetVersion: catalog.openclawVersion, requested: location, resolution: "installed" };
 }
+

@@ -8,7 +8,7 @@ import { getAtSegments } from "../../shared/values.js";
 import { DEFAULT_CONFIG_NAME } from "../../sources/config-input.js";
 import { assertWatchableDir, captureState, type CapturedState } from "../../sources/watch-capture.js";
 import { watchFileSet } from "../../sources/watch-files.js";
-import { createSettleLoop } from "../../sources/watch-settle.js";
+import { createSettleLoop, effectiveTimerDelay } from "../../sources/watch-settle.js";
 import { createWatchMachine, type WatchEvent } from "../../sources/watch-transitions.js";
 import { watcherBehaviour } from "../../sources/watch-versions.js";
 import { shouldUseColor, type ColorChoice } from "../color.js";
@@ -16,6 +16,7 @@ import type { CommandContext } from "../context.js";
 import type { CliIO } from "../io.js";
 import { addLoadOptions, parsePositiveInteger, type LoadCliOptions } from "../options.js";
 import { prepareRun, type PreparedRun } from "../prepare.js";
+import { escapeControls } from "../../shared/display-text.js";
 
 interface WatchOptions extends LoadCliOptions {
   format: "table" | "ndjson";
@@ -74,7 +75,7 @@ function tableText(event: WatchEvent<CapturedState>, time: string, report: DiffR
     case "baseline":
       return `${time} ${palette.dim("config is valid; later changes are compared with it")}\n`;
     case "invalid":
-      return `${time} ${palette.yellow(`invalid config, keeping the last good state: ${event.error}`)}\n`;
+      return `${time} ${palette.yellow(`invalid config, keeping the last good state: ${escapeControls(event.error)}`)}\n`;
     case "deleted":
       return `${time} ${palette.yellow("config deleted; waiting for it to come back")}\n`;
     case "compare":
@@ -142,7 +143,7 @@ async function watchUntil(stopped: Promise<void>, stateDir: string, options: Wat
   files.update([configPath]);
   const { machine, first } = createWatchMachine(capture());
   files.update(triggers(machine.lastGood));
-  const debounceMs = () => options.debounce ?? debounceOf(machine.lastGood, run.catalog.catalog.defaultDebounceMs, behaviour.debounceFromConfig);
+  const debounceMs = () => effectiveTimerDelay(options.debounce ?? debounceOf(machine.lastGood, run.catalog.catalog.defaultDebounceMs, behaviour.debounceFromConfig));
   const loop = createSettleLoop({
     delayMs: debounceMs,
     timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },

@@ -1,11 +1,14 @@
+import { defuseCommandLines } from "../../shared/display-text.js";
+import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport } from "../model.js";
-import { causeLabels, kindTransition, suppressionOf } from "./describe.js";
+import { causeLabels, kindTransition, runContextLines, suppressionOf } from "./describe.js";
 
 /**
  * `--format brief`: the headline, then one line per changed path for logs and
  * terminals too narrow for the table: kind, path, causes, spurious marker.
  */
-export function renderBrief(report: DiffReport): string {
+export function renderBrief(data: DiffReport): string {
+  const report = displaySafeReport(data);
   const rows = report.changes.map((change) => ({
     kind: kindTransition(change),
     path: change.path,
@@ -20,5 +23,6 @@ export function renderBrief(report: DiffReport): string {
       .join("  ")
       .trimEnd(),
   );
-  return `${[report.summary.headline, ...lines].join("\n")}\n`;
+  // The run's context comes last, as comment lines, so the path lines follow the headline directly.
+  return defuseCommandLines(`${[report.summary.headline, ...lines, ...runContextLines(report).map((line) => `# ${line}`)].join("\n")}\n`);
 }

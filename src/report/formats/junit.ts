@@ -1,5 +1,6 @@
+import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport, ReportChange } from "../model.js";
-import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, suppressionOf, suppressionText } from "./describe.js";
+import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, runContextLines, suppressionOf, suppressionText } from "./describe.js";
 import { xmlElement } from "./xml-text.js";
 
 export interface JunitOptions {
@@ -17,6 +18,8 @@ function suiteProperties(report: DiffReport): [string, string][] {
     ["after", report.inputs.after.spec],
     ["catalog", report.catalogs.current.id],
     ["reloadMode", report.reloadMode.mode],
+    ...runContextLines(report).map((line, index): [string, string] => [`context${index + 1}`, line]),
+    ...(report.validation?.issues ?? []).map((issue, index): [string, string] => [`invalidConfig${index + 1}`, issue.line]),
     ...(proposed ? ([["proposedCatalog", report.catalogs.proposed?.id ?? proposed.catalog], ["proposedVerdict", proposed.outcome]] as [string, string][]) : []),
     ...(drift !== undefined ? ([["drift", String(drift)]] as [string, string][]) : []),
   ];
@@ -43,7 +46,8 @@ function testcase(report: DiffReport, change: ReportChange, classname: string): 
  * fail. Follows the Ant JUnit schema (schemas/vendor/junit-windyroad.xsd):
  * every suite carries its properties, system-out and system-err.
  */
-export function renderJunit(report: DiffReport, options: JunitOptions = {}): string {
+export function renderJunit(data: DiffReport, options: JunitOptions = {}): string {
+  const report = displaySafeReport(data);
   const timestamp = (options.now ?? new Date()).toISOString().slice(0, 19);
   const groups = CHANGE_KINDS.map((kind) => ({ name: `clawdiff.${kind}`, changes: changesOfKind(report, kind) })).filter((group) => group.changes.length > 0);
   const suites = groups.length > 0 ? groups : [{ name: "clawdiff", changes: [] }];

@@ -1,6 +1,7 @@
+import { displaySafeReport } from "../display-safe.js";
 import { abbreviateValue } from "../format-value.js";
 import type { DiffReport, ReportCatalog, ReportChange } from "../model.js";
-import { causeLabels, changeLocation, changesOfKind, driftOf, locationText, ruleText, suppressionOf, suppressionText, type ChangeKind } from "./describe.js";
+import { causeLabels, changeLocation, changesOfKind, driftOf, locationText, ruleText, runContextLines, suppressionOf, suppressionText, type ChangeKind } from "./describe.js";
 import { mdCode, mdTable, mdText } from "./markdown-text.js";
 
 const GROUP_TITLES: Record<ChangeKind, string> = {
@@ -13,7 +14,10 @@ const catalogText = (catalog: ReportCatalog) => `${mdCode(catalog.id)} (${catalo
 
 function contextLines(report: DiffReport): string[] {
   const mode = `${mdCode(report.reloadMode.mode)}${report.reloadMode.source === "default" ? " (default)" : ""}`;
-  const lines = [`${mdCode(report.inputs.before.spec)} → ${mdCode(report.inputs.after.spec)} · rules ${catalogText(report.catalogs.current)} · reload mode ${mode}`];
+  const lines = [
+    `${mdCode(report.inputs.before.spec)} → ${mdCode(report.inputs.after.spec)} · rules ${catalogText(report.catalogs.current)} · reload mode ${mode}`,
+    ...runContextLines(report).map((line) => `${mdText(line)}  `),
+  ];
   const catalog = report.catalogs.proposed;
   const plan = report.plans.proposed;
   if (catalog && plan) {
@@ -79,7 +83,8 @@ function otherFindings(report: DiffReport): string[] {
 }
 
 /** `--format markdown`: sized for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
-export function renderMarkdown(report: DiffReport): string {
+export function renderMarkdown(data: DiffReport): string {
+  const report = displaySafeReport(data);
   const lines = [
     `### ${mdText(report.summary.headline)}`,
     "",
