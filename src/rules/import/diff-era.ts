@@ -137,14 +137,14 @@ function installRecordPlacement(dist: DistIndex): InstallRecordPlacement {
   return dist.containing("function stripShippedPluginInstallConfigRecords(").length > 0 ? "stripped" : "in-config";
 }
 
-/** The diff era of the package whose planner module is `planner`, and the dist files it was read from. */
-export function readDiffSemantics(dist: DistIndex, planner: JsModule): { semantics: DiffSemantics; files: string[] } {
+/** The diff era of the package whose planner module is `planner`. */
+export function readDiffSemantics(dist: DistIndex, planner: JsModule): DiffSemantics {
   const walker = dist.defining("diffConfigPaths");
   if (!walker) throw unrecognised(planner, "no dist file defines diffConfigPaths");
   const walk = walkerText(walker);
   const semantics: DiffSemantics = { arrays: arrayEquality(walker, walk), installRecords: installRecordPlacement(dist) };
   const gatewayDiff = dist.defining("diffGatewayReloadPaths");
-  if (!gatewayDiff) return { semantics, files: [walker.file] };
+  if (!gatewayDiff) return semantics;
   const callers = dist.containing("diffGatewayReloadPaths(currentCompareConfig");
   if (callers.length === 0) throw unrecognised(gatewayDiff, "diffGatewayReloadPaths is defined but the reloader's call is not recognised");
   const fn = gatewayDiff.functions.get("diffGatewayReloadPaths")!;
@@ -153,5 +153,5 @@ export function readDiffSemantics(dist: DistIndex, planner: JsModule): { semanti
     if (!walkerRefines(walk)) throw unrecognised(walker, "diffGatewayReloadPaths takes refinement prefixes but diffConfigPaths does not refine as expected");
     semantics.refinement = { from: refinementSource(planner), expand: expansionsOf(gatewayDiff, fn) };
   }
-  return { semantics, files: [...new Set([walker.file, gatewayDiff.file])] };
+  return semantics;
 }

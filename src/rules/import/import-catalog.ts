@@ -123,7 +123,7 @@ export function importCatalog(files: PackageFiles, options: ImportOptions = {}):
     coversVersions: [version],
     source: {
       package: id,
-      files: [...new Set([planner.file, settings.file, ...diff.files, ...selected.channels.map((c) => c.file), ...selected.plugins.map((p) => p.file)])],
+      files: [...new Set([planner.file, settings.file, ...selected.channels.map((c) => c.file), ...selected.plugins.map((p) => p.file)])],
       generatedBy: `${IMPORTER_NAME} (${composer.era} era${choice === "none" ? ", base rules: no plugins or channels loaded" : `, plugins: ${choice === "all" ? "all bundled" : choice.join(",")}`})`,
       ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     },
@@ -134,7 +134,7 @@ export function importCatalog(files: PackageFiles, options: ImportOptions = {}):
     defaultDebounceMs: settings.defaultDebounceMs,
     actions: actionVocabulary(planner, rules.flatMap((rule) => rule.actions ?? [])),
     ...(stamps ? { installRecordNoop: stamps } : {}),
-    diff: diff.semantics,
+    diff,
     ...(flags.length ? { pathFlags: flags } : {}),
     rules,
   };
