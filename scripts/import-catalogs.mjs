@@ -20,7 +20,10 @@ const catalogDir = join(repo, "schemas", "catalogs");
 // Boundaries make nearest-older resolution exact for the versions in between.
 // Changes include: meta none rule in 2026.2.12, install-record stamps in 2026.4.22,
 // the longest-prefix sort in 2026.7.1-beta.4, policies and credential conditions in 2026.9.2.
-const SAMPLED = `2026.1.29 2026.2.1 2026.2.2 2026.2.6-3 2026.2.9 2026.2.12 2026.2.25 2026.2.26 2026.3.1 2026.3.2 2026.3.7
+// Diff eras (catalog `diff`): deep-equal arrays from 2026.2.22-1, install records stripped from the
+// config read in 2026.4.26 and diffed beside it from 2026.5, boundary paths in 2026.7.2-beta.1 – 9.1
+// (not 7.33 – 7.35), wider boundaries in 2026.8.1-beta.3, refinement in 2026.9.1, all rules refine in 2026.9.2.
+const SAMPLED = `2026.1.29 2026.2.1 2026.2.2 2026.2.6-3 2026.2.9 2026.2.12 2026.2.21 2026.2.22-1 2026.2.25 2026.2.26 2026.3.1 2026.3.2 2026.3.7
   2026.3.13 2026.3.22 2026.3.24 2026.3.28 2026.4.2 2026.4.5 2026.4.15 2026.4.21 2026.4.22 2026.4.24 2026.4.25 2026.4.26
   2026.4.27 2026.4.30-beta.1 2026.5.2 2026.5.3 2026.5.7 2026.5.12 2026.5.16-beta.3 2026.5.16-beta.4 2026.5.30-beta.1
   2026.5.31-beta.1 2026.6.5 2026.6.6 2026.6.35 2026.7.1-beta.2 2026.7.1-beta.4 2026.7.1 2026.7.1-2 2026.7.2-beta.1

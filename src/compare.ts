@@ -1,7 +1,9 @@
 import { jsonDeepEqual } from "./shared/json-equal.js";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
 import { valueIn, type ConfigView } from "./config/views.js";
-import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
+import { withConfigInstalls } from "./diff/config-installs.js";
+import { diffConfigPaths, walkConfigPaths, type ChangedPath } from "./diff/config-paths.js";
+import { diffEvaluatorPaths, PLAIN_DIFF } from "./diff/evaluator-diff.js";
 import { createPlanner, type PlanContext, type ReloadPlan } from "./plan/build-plan.js";
 import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
@@ -10,6 +12,7 @@ import { assumePlugins, withAssumedPlugins, type AssumedPlugins, type PluginChoi
 import { configIssues, type ConfigIssue, type ConfigKeys } from "./rules/config-keys.js";
 import type { EvaluatorView, EvaluatorViews } from "./rules/evaluator-views.js";
 import type { ConfigInput } from "./sources/config-input.js";
+import { getAtSegments } from "./shared/values.js";
 import { alignSnapshotSides } from "./sources/snapshot-sides.js";
 
 /** Everything one comparison computed, before any formatting. */
@@ -60,25 +63,39 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
  * What conditional rules (the auth-credential check) ask of the two sides:
  * the one place both `diff` and `log --state` take it from.
  */
-export function conditionContext(before: LoadedConfig, after: LoadedConfig): Pick<PlanContext, "isUnchanged"> {
+export function conditionContext(before: LoadedConfig, after: LoadedConfig): Pick<PlanContext, "isUnchanged" | "previousConfig" | "candidateConfig" | "envValue"> {
   return {
     isUnchanged: (path) => {
       const segments = path.split(".");
       return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
     },
+    // The reloader hands the planner both runtime configs; the env is the gateway process's.
+    previousConfig: before.semantic,
+    candidateConfig: after.semantic,
+    envValue: (name) => after.env.lookup(name)?.value,
   };
 }
 
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
-export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string, invalidConfig = false): PlannedOutcome {
+/** The evaluator's config for one side: the view, with `plugins.installs` back where the version keeps it in the config. */
+function evaluatorConfig(loaded: LoadedConfig, view: EvaluatorView, catalog: RuleCatalog): unknown {
+  const value = evaluatorValue(loaded, view, []);
+  return (catalog.diff ?? PLAIN_DIFF).installRecords === "in-config" ? withConfigInstalls(value, loaded.authored) : value;
+}
+
+function installRecordPaths(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig) {
   const spec = catalog.installRecordNoop;
-  const installRecords = spec
-    ? mergeInstallRecordPaths(
-        listInstallRecordPaths(before.compare, after.compare, spec),
-        listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec),
-      )
-    : undefined;
+  if (!spec) return undefined;
+  const placement = (catalog.diff ?? PLAIN_DIFF).installRecords;
+  if (placement === "in-config") return listInstallRecordPaths(withConfigInstalls(before.compare, before.authored), withConfigInstalls(after.compare, after.authored), spec);
+  const fromConfig = listInstallRecordPaths(before.compare, after.compare, spec);
+  if (placement === "stripped") return fromConfig;
+  return mergeInstallRecordPaths(fromConfig, listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec));
+}
+
+export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string, invalidConfig = false): PlannedOutcome {
+  const installRecords = installRecordPaths(catalog, before, after);
   const plan = createPlanner(catalog).plan(
     changes.map((change) => change.path),
     { ...(installRecords ? { installRecords } : {}), ...conditionContext(before, after) },
@@ -86,11 +103,19 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
   return { catalog, plan, action: decideReloadAction(plan, mode, invalidConfig) };
 }
 
-function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews): ChangedPath[] {
-  return [
-    ...diffConfigPaths(evaluatorValue(before, views.before, []), evaluatorValue(after, views.after, [])),
-    ...diffConfigPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords)),
-  ];
+/** One side's runtime value at a path; where the version keeps install records in the config, they are read from there. */
+function semanticValue(loaded: LoadedConfig, catalog: RuleCatalog): (segments: readonly string[]) => unknown {
+  if ((catalog.diff ?? PLAIN_DIFF).installRecords !== "in-config") return (segments) => valueIn(loaded, "semantic", segments);
+  const restored = withConfigInstalls(loaded.semantic, loaded.authored);
+  return (segments) => getAtSegments(restored, segments);
+}
+
+/** The version's config diff, then (where the version diffs the install index) the install-record diff, as the gateway concatenates them. */
+function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews, catalog: RuleCatalog): ChangedPath[] {
+  const semantics = catalog.diff ?? PLAIN_DIFF;
+  const config = diffEvaluatorPaths(evaluatorConfig(before, views.before, catalog), evaluatorConfig(after, views.after, catalog), semantics, catalog.rules);
+  if (semantics.installRecords !== "beside-config") return config;
+  return [...config, ...walkConfigPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), { arrays: semantics.arrays })];
 }
 
 function authoredOnlyChanges(before: LoadedConfig, after: LoadedConfig, evaluator: ChangedPath[]): ChangedPath[] {
@@ -123,10 +148,11 @@ export function compareInputs(
   const withPlugins = (rules: RuleCatalog) => (choice && plugins ? withAssumedPlugins(rules, choice, plugins) : rules);
   const current = withPlugins(catalog);
   const issues = options.configKeys ? configIssues(after.authored, options.configKeys) : [];
-  const changes = evaluatorChanges(before, after, views);
-  const semanticallyChanged = changes.map((change) =>
-    !jsonDeepEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
-  );
+  const changes = evaluatorChanges(before, after, views, current);
+  // A boundary path may be derived (the resolved talk provider): it changed when the projection did.
+  const semanticBefore = semanticValue(before, current);
+  const semanticAfter = semanticValue(after, current);
+  const semanticallyChanged = changes.map((change) => change.boundary === true || !jsonDeepEqual(semanticBefore(change.segments), semanticAfter(change.segments)));
   const reloadMode = resolveReloadMode(after.compare, current);
   const proposed = options.proposed ? withPlugins(options.proposed) : undefined;
   return {

@@ -90,6 +90,14 @@ function fixesFor(cause: Cause, input: AdviceInput): FixProposal[] {
           check: { type: "edit", edits: [{ side: "after", segments, op: "set", value: input.authoredBefore }], writerRewrites: false },
         },
       ];
+    case "ARRAY_IDENTITY":
+      return [
+        info(
+          restarts
+            ? "nothing changed: this version reports arrays of objects on every evaluation; upgrade to 2026.2.22 or later, where arrays are compared by value"
+            : "nothing changed; this version reports arrays of objects on every evaluation",
+        ),
+      ];
     case "ARRAY_REORDER":
       return [
         {

@@ -9,6 +9,7 @@ export type CauseCode =
   | "SECRETREF_FORM"
   | "ARRAY_ELEMENT"
   | "ARRAY_REORDER"
+  | "ARRAY_IDENTITY"
   | "UNMATCHED_DEFAULT_RESTART"
   | "CONDITIONAL_RULE"
   | "FORMAT_ONLY";
@@ -33,6 +34,7 @@ export const CAUSE_LABELS: Record<CauseCode, string> = {
   SECRETREF_FORM: "SecretRef form",
   ARRAY_ELEMENT: "array element",
   ARRAY_REORDER: "array reorder",
+  ARRAY_IDENTITY: "array compared by identity",
   UNMATCHED_DEFAULT_RESTART: "no rule: restart fallback",
   CONDITIONAL_RULE: "conditional rule",
   FORMAT_ONLY: "formatting only",

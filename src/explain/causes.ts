@@ -9,6 +9,7 @@ import { describeArrayChange, type IdentityText } from "./array-detail.js";
 import type { Cause } from "./cause-codes.js";
 import { nearestRules } from "../rules/nearest-rules.js";
 import { fingerprint, isSecretPath, isSecretRef, redactedString } from "./secrets.js";
+import { conditionTest } from "../rules/condition-text.js";
 
 const WRITER_METADATA = [/^meta(\.|$)/, /^wizard\.lastRun/, /^plugins\.installs\.[^.]+\.(installedAt|resolvedAt)$/];
 
@@ -154,7 +155,14 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
   } else if (semanticChange && !refCause && !isWriterMetadata(change.path)) {
     causes.push({ code: "VALUE_CHANGED", summary: "the authored value differs", meaningPreserving: false, evidence: {} });
   }
-  if (Array.isArray(compareBefore) && Array.isArray(compareAfter)) {
+  if (Array.isArray(compareBefore) && Array.isArray(compareAfter) && outcome.catalog.diff?.arrays === "element-identity" && jsonDeepEqual(compareBefore, compareAfter)) {
+    causes.push({
+      code: "ARRAY_IDENTITY",
+      summary: `${outcome.catalog.id} compares array elements by identity (===), so an array holding objects or arrays is reported on every evaluation, even an identical re-save; nobody changed it`,
+      meaningPreserving: true,
+      evidence: { arrays: "element-identity", catalog: outcome.catalog.id },
+    });
+  } else if (Array.isArray(compareBefore) && Array.isArray(compareAfter)) {
     const detail = describeArrayChange(compareBefore, compareAfter, identityTextFor(comparison, change.segments));
     causes.push(
       detail.reorderOnly
@@ -179,9 +187,14 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
   if (rule?.condition) {
     causes.push({
       code: "CONDITIONAL_RULE",
-      summary: `${rule.prefix} is ${rule.kind} only while ${rule.condition.requireUnchanged.join(", ")} stays unchanged; here the condition is ${classification.reason === "condition-unmet" ? "not met" : "met"}`,
+      summary: `${rule.prefix} is ${rule.kind} only while ${conditionTest(rule.condition)}; here the condition is ${classification.reason === "condition-unmet" ? "not met" : "met"}`,
       meaningPreserving: false,
-      evidence: { requireUnchanged: rule.condition.requireUnchanged, met: classification.reason !== "condition-unmet", otherwiseKind: rule.condition.otherwiseKind },
+      evidence: {
+        ...(rule.condition.requireUnchanged ? { requireUnchanged: rule.condition.requireUnchanged } : {}),
+        ...(rule.condition.authModeStable ? { authModeStable: rule.condition.authModeStable } : {}),
+        met: classification.reason !== "condition-unmet",
+        otherwiseKind: rule.condition.otherwiseKind,
+      },
     });
   }
   return causes;

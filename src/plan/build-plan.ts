@@ -1,5 +1,6 @@
 import type { ReloadKind, ReloadRule, RuleCatalog } from "../rules/catalog.js";
 import { createRuleMatcher, type RuleMatcher } from "../rules/matcher.js";
+import { authModeStable } from "./auth-mode.js";
 import { installTimestampPattern, type InstallRecordPaths } from "./install-records.js";
 
 export type ClassificationReason = "rule" | "fallback" | "install-timestamp" | "condition-unmet";
@@ -32,6 +33,11 @@ export interface PlanContext {
   installRecords?: InstallRecordPaths;
   /** Whether a dotted path has the same value before and after (for conditional rules). */
   isUnchanged?: (path: string) => boolean;
+  /** The runtime configs the reloader hands the planner (credential-rotation check); absent, that check fails as in the gateway. */
+  previousConfig?: unknown;
+  candidateConfig?: unknown;
+  /** The gateway process's environment. */
+  envValue?: (name: string) => string | undefined;
 }
 
 export interface Planner {
@@ -43,7 +49,9 @@ export interface Planner {
 function applyCondition(rule: ReloadRule, context: PlanContext): { kind: ReloadKind; actions: string[]; met: boolean } {
   const condition = rule.condition;
   if (!condition) return { kind: rule.kind, actions: rule.actions ?? [], met: true };
-  const met = condition.requireUnchanged.every((path) => context.isUnchanged?.(path) ?? false);
+  const met = condition.authModeStable
+    ? authModeStable(condition.authModeStable, context.previousConfig, context.candidateConfig, context.envValue ?? (() => undefined))
+    : (condition.requireUnchanged ?? []).every((path) => context.isUnchanged?.(path) ?? false);
   return met
     ? { kind: rule.kind, actions: rule.actions ?? [], met }
     : { kind: condition.otherwiseKind, actions: condition.otherwiseActions ?? [], met };
@@ -53,7 +61,8 @@ function applyCondition(rule: ReloadRule, context: PlanContext): { kind: ReloadK
 export function createPlanner(catalog: RuleCatalog): Planner {
   const matcher = createRuleMatcher(catalog.rules, catalog.matching, catalog.overlayRuleCount);
   const stampPattern = catalog.installRecordNoop ? installTimestampPattern(catalog.installRecordNoop) : null;
-  const flagOrder = [...new Set(Object.values(catalog.actions.flags))];
+  const pathFlags = (catalog.pathFlags ?? []).map(({ flag, prefixes }) => ({ flag, matcher: createRuleMatcher(prefixes.map((prefix) => ({ prefix, kind: "hot", origin: flag })), "first-match") }));
+  const flagOrder = [...new Set([...Object.values(catalog.actions.flags), ...pathFlags.map(({ flag }) => flag)])];
 
   function classify(path: string, context: PlanContext, explicitNoop: Set<string>, forced: Set<string>): Classification {
     const isStamp = explicitNoop.size > 0 ? explicitNoop.has(path) : (stampPattern?.test(path) ?? false);
@@ -94,6 +103,7 @@ export function createPlanner(catalog: RuleCatalog): Planner {
       for (const path of changedPaths) {
         const classification = classify(path, context, explicitNoop, forced);
         plan.classifications.push(classification);
+        if (classification.reason !== "install-timestamp") for (const { flag, matcher: flagMatcher } of pathFlags) if (flagMatcher.match(path)) flags.add(flag);
         if (classification.kind === "restart") {
           plan.restartGateway = true;
           plan.restartReasons.push(path);

@@ -1,13 +1,30 @@
 /** Types of a rule catalog: the data in schemas/catalogs/*.json (see schemas/catalog.schema.json). */
+import type { DiffSemantics } from "../diff/semantics.js";
+
+export type { DiffSemantics } from "../diff/semantics.js";
 
 export type ReloadKind = "restart" | "hot" | "none";
 
 /** How a version picks among rules whose prefix matches a path. */
 export type MatchingSemantics = "first-match" | "longest-prefix";
 
+/**
+ * The gateway's credential-rotation check (canHotReloadGatewayAuthCredentials,
+ * 2026.9.2+): each side's auth mode is resolved (explicit `mode`, else
+ * `password` when a password is configured or in `passwordEnv`, else
+ * `token`); a side with a SecretRef credential and no explicit mode has no
+ * mode. The rule applies when both modes are equal and one of `hotModes`.
+ */
+export interface AuthModeStable {
+  hotModes: string[];
+  passwordEnv: string;
+}
+
+/** A rule that applies only while its test holds; otherwise `otherwiseKind`. Exactly one test is set. */
 export interface RuleCondition {
-  /** The rule applies only while these paths are unchanged; otherwise `otherwiseKind`. */
-  requireUnchanged: string[];
+  /** The test: these paths are unchanged (proposed-rules overlays). */
+  requireUnchanged?: string[];
+  authModeStable?: AuthModeStable;
   otherwiseKind: ReloadKind;
   otherwiseActions?: string[];
   note?: string;
@@ -41,6 +58,12 @@ export interface ActionVocabulary {
   implies?: Record<string, string[]>;
 }
 
+/** A plan flag set for every non-noop changed path under one of `prefixes`, whatever its rule (planPluginRuntimeDeps in 2026.4.30-beta.1; 4.29 does not set it). */
+export interface PathFlag {
+  flag: string;
+  prefixes: string[];
+}
+
 export interface CatalogSource {
   package: string;
   files: string[];
@@ -62,6 +85,8 @@ export interface RuleCatalog {
   defaultDebounceMs: number;
   actions: ActionVocabulary;
   installRecordNoop?: InstallRecordNoop;
+  diff?: DiffSemantics;
+  pathFlags?: PathFlag[];
   rules: ReloadRule[];
   /**
    * Set on a catalog built from a proposed-rules overlay: the first N rules

@@ -1,5 +1,6 @@
 import type { ReloadKind, RuleCatalog } from "./catalog.js";
 import { matchingRules, type RuleCandidate } from "./explain-match.js";
+import { conditionTest } from "./condition-text.js";
 
 /** Which rule of a catalog decides a path, and why (for `rules show --path`). */
 export interface PathExplanation {
@@ -34,7 +35,7 @@ export function explainPath(catalog: RuleCatalog, path: string): PathExplanation
     matching: catalog.matching,
     chosen,
     candidates,
-    ...(condition ? { conditionNote: `${condition.note ?? "conditional"}; otherwise ${condition.otherwiseKind} (requires unchanged: ${condition.requireUnchanged.join(", ")})` } : {}),
+    ...(condition ? { conditionNote: `${condition.note ?? "conditional"}; otherwise ${condition.otherwiseKind} (applies while ${conditionTest(condition)})` } : {}),
     why: reason(catalog, chosen, candidates),
   };
 }

@@ -30,7 +30,7 @@ describe("clawdiff rules list / show / diff", () => {
   it("show without --path prints the rules in catalog order", async () => {
     const result = await runInProcess(["rules", "show", "openclaw@2026.9.6"]);
     expect(result.stdout).toContain("matching: longest-prefix");
-    expect(result.stdout).toMatch(/gateway\.auth\.token → hot \(core\) if unchanged: gateway\.auth\.mode, else restart/);
+    expect(result.stdout).toMatch(/gateway\.auth\.token → hot \(core\) if the resolved gateway auth mode stays the same and is token or password on both sides \(a SecretRef credential without an explicit mode never is\), else restart/);
   });
 
   it("diff shows the meta rule appearing and the paths it reclassifies", async () => {

@@ -38,7 +38,8 @@ describe("clawdiff git-diff-driver", () => {
     writeFileSync(join(dir, "new.json"), "{ gateway: { port: 1 } }");
     const added = await runInProcess(["git-diff-driver", "openclaw.json", "/dev/null", ".", ".", "new.json", "abc", "100644"], {}, dir);
     expect(added.code).toBe(0);
-    expect(added.stdout.split("\n")[1]).toBe("restart would fire for 1 path: gateway");
+    // 2026.9.x refines an added object down to the rule prefixes below it: gateway.port, not gateway.
+    expect(added.stdout.split("\n")[1]).toBe("restart would fire for 1 path: gateway.port");
   });
 
   it("says an unmerged path is unmerged; a wrong argument count is a usage error", async () => {

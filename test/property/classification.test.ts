@@ -55,7 +55,7 @@ describe.each(catalogs.map((catalog) => ({ id: catalog.id, catalog })))("classif
         const together = planner.plan([...others, target]).classifications.at(-1);
         expect(together).toEqual(alone);
       }),
-      propertyRuns(RUNS_PER_CATALOG / 2),
+      propertyRuns(Math.floor(RUNS_PER_CATALOG / 2)),
     );
   });
 });

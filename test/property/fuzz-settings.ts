@@ -12,6 +12,8 @@ const DEFAULT_SEED = 20260503;
 const FUZZ_MULTIPLIER = 40;
 
 export function propertyRuns(numRuns: number): Parameters<unknown> {
+  // fast-check counts runs up to numRuns exactly: a fractional count never ends.
+  if (!Number.isInteger(numRuns)) throw new Error(`propertyRuns: ${numRuns} runs is not a whole number`);
   if (!fuzzing) return { numRuns, seed: DEFAULT_SEED };
   return { numRuns: numRuns * FUZZ_MULTIPLIER, ...(pinnedSeed ? { seed: Number(pinnedSeed) } : {}) };
 }

@@ -55,7 +55,7 @@ describe("--openclaw catalog cache", () => {
   it("IMPORT_FORMAT is bumped whenever the importer's output changes", () => {
     // When this fails, the importer now writes different catalogs: bump IMPORT_FORMAT so stale
     // cached imports are not reused, then record the new digest here.
-    const digests: Record<number, string> = { 1: "7a94728a88c17a84" };
+    const digests: Record<number, string> = { 1: "7a94728a88c17a84", 2: "0ed5204670d84f30" };
     const catalogs = ["list-era", "policy-era"].map((name) =>
       importCatalog(openPackage(`test/fixtures/openclaw-dist/${name}`), { plugins: "all", generatedAt: "fixed" }).catalog,
     );

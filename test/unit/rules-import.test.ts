@@ -91,7 +91,7 @@ describe("rules import: policy era", () => {
   it("turns credential paths into conditional hot rules and uses flag names as actions", () => {
     expect(catalog.rules.find((rule) => rule.prefix === "gateway.auth.token")).toMatchObject({
       kind: "hot",
-      condition: { requireUnchanged: ["gateway.auth.mode"], otherwiseKind: "restart" },
+      condition: { authModeStable: { hotModes: ["token", "password"], passwordEnv: "OPENCLAW_GATEWAY_PASSWORD" }, otherwiseKind: "restart" },
     });
     expect(catalog.actions.flags).toEqual({ reloadHooks: "reloadHooks", restartHeartbeat: "restartHeartbeat", reloadPlugins: "reloadPlugins" });
     expect(catalog.reloadModes).toEqual(["hybrid", "off"]);
@@ -101,6 +101,68 @@ describe("rules import: policy era", () => {
 
   it("shared channel prefixes are none while no channel is loaded", () => {
     expect(catalog.rules.find((rule) => rule.prefix === "channels.defaults")).toMatchObject({ kind: "none", origin: "channel-shared" });
+  });
+});
+
+describe("rules import: diff eras", () => {
+  it("list era: arrays compared element by element with ===, install records in the config, no boundaries", () => {
+    expect(importCatalog(fixture("list-era")).catalog.diff).toEqual({ arrays: "element-identity", installRecords: "in-config" });
+  });
+
+  it("policy era: refinement by every rule with the decisionModel expansion, the boundary projection, the install index diffed beside", () => {
+    expect(importCatalog(fixture("policy-era")).catalog.diff).toEqual({
+      arrays: "deep-equal",
+      installRecords: "beside-config",
+      boundaries: { when: "always", dedupe: true, leaves: [{ path: ["mcp", "apps"], from: ["mcp", "apps"] }] },
+      refinement: { from: "all-rules", expand: [{ prefix: "agents.entries.*.decisionModel", collection: ["agents", "entries"], key: "decisionModel" }] },
+    });
+  });
+});
+
+/** A fixture package with one dist file's text rewritten. */
+function altered(name: string, file: string, from: string | RegExp, to: string) {
+  const files = fixture(name);
+  return {
+    paths: files.paths,
+    read: (path: string) => {
+      const text = files.read(path);
+      if (path !== file || text === undefined) return text;
+      const next = text.replace(from, to);
+      if (next === text) throw new Error(`fixture edit did not apply to ${file}`);
+      return next;
+    },
+  };
+}
+
+const importError = (files: ReturnType<typeof altered>) => {
+  try {
+    importCatalog(files);
+  } catch (error) {
+    if (error instanceof ClawdiffError) return error.format();
+    throw error;
+  }
+  return "no error";
+};
+
+describe("rules import: unrecognised diff shapes fail loudly", () => {
+  it("an array comparison that is neither deep equality nor element identity", () => {
+    expect(importError(altered("list-era", "dist/config-reload-plan-Ab12Cd.js", "val === next[idx]", "sameValue(val, next[idx])"))).toMatch(
+      /^dist\/config-reload-plan-Ab12Cd\.js.*diffConfigPaths compares arrays in an unrecognised way/,
+    );
+  });
+
+  it("a boundary projection value that is not a config read", () => {
+    expect(importError(altered("policy-era", "dist/config-diff-Df1.mjs", "apps: config.mcp?.apps", "apps: 1"))).toMatch(/^dist\/config-diff-Df1\.mjs.*unrecognised value for reload boundary 'mcp\.apps'/);
+  });
+
+  it("a credential check that does not require both modes to match", () => {
+    expect(importError(altered("policy-era", "dist/auth-resolve-Ab.mjs", "&& modes[0] === modes[1]", "|| modes[1] === \"token\""))).toMatch(/^dist\/auth-resolve-Ab\.mjs.*checks credentials in an unrecognised way/);
+  });
+
+  it("refinement prefixes derived from something other than the rules", () => {
+    expect(importError(altered("policy-era", "dist/config-reload-plan-Pq7.mjs", "refinementPrefixes: rules.map((rule) => rule.prefix)", "refinementPrefixes: []"))).toMatch(
+      /^dist\/config-reload-plan-Pq7\.mjs.*refinement prefixes are derived from the rules in an unrecognised way/,
+    );
   });
 });
 

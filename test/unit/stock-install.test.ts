@@ -30,7 +30,9 @@ describe("bundled plugin rules and config-key tables", () => {
     for (const id of ["openclaw@2026.3.24", "openclaw@2026.5.3", "openclaw@2026.7.2-beta.7", "openclaw@2026.8.2", "openclaw@2026.9.6"]) {
       expect(pluginTables).toContain(`${id}.json`);
     }
-    expect(keyTables.length).toBe(readdirSync(`${repoRoot}schemas/catalogs`).length);
+    // Every catalog's version finds a key table: its own, or (for the two catalogs the diff-era runs added) the nearest older one.
+    expect(keyTables.length).toBeGreaterThanOrEqual(readdirSync(`${repoRoot}schemas/catalogs`).length - 2);
+    for (const name of readdirSync(`${repoRoot}schemas/catalogs`)) expect(loadConfigKeysFor(name.slice("openclaw@".length, -".json".length))).not.toBeNull();
   });
 
   it.each(pluginTables)("schemas/plugin-rules/%s validates and, with no plugin loaded, is its bundled catalog", (name) => {

@@ -3,10 +3,11 @@ import type { ReloadRule, RuleCatalog } from "../../rules/catalog.js";
 import type { CatalogDiff } from "../../rules/catalog-diff.js";
 import type { PathExplanation } from "../../rules/explain-path.js";
 import type { CatalogEntry } from "../../rules/resolve-catalog.js";
+import { conditionTest } from "../../rules/condition-text.js";
 
 /** Plain-text renderings for `clawdiff rules ...` (JSON output prints the data as is). */
 const describeRule = (rule: ReloadRule) =>
-  `${rule.prefix} → ${rule.kind}${rule.actions?.length ? ` [${rule.actions.join(", ")}]` : ""} (${rule.origin})${rule.condition ? ` if unchanged: ${rule.condition.requireUnchanged.join(", ")}, else ${rule.condition.otherwiseKind}` : ""}`;
+  `${rule.prefix} → ${rule.kind}${rule.actions?.length ? ` [${rule.actions.join(", ")}]` : ""} (${rule.origin})${rule.condition ? ` if ${conditionTest(rule.condition)}, else ${rule.condition.otherwiseKind}` : ""}`;
 
 /** The bundled catalogs as a table: a few dozen rows, so the table library's cost does not matter here. */
 export function renderCatalogList(entries: readonly CatalogEntry[]): string {

@@ -1,8 +1,10 @@
 import type { ReloadRule, RuleCatalog } from "../catalog.js";
 import { readPluginDeclarations } from "./declarations.js";
-import { parseModule, unrecognised, type JsModule } from "./js-module.js";
+import { unrecognised, type JsModule } from "./js-module.js";
 import { composeListEra } from "./list-era.js";
-import { actionVocabulary, credentialCondition, fallbackKind, installRecordNoop } from "./planner-facts.js";
+import { readDiffSemantics } from "./diff-era.js";
+import { indexDist } from "./dist-index.js";
+import { actionVocabulary, credentialCondition, fallbackKind, installRecordNoop, pathFlags } from "./planner-facts.js";
 import { composerOf, findPlannerModule } from "./planner-module.js";
 import { assertKnownPlugins, EMPTY_PLUGIN_SET, ownerOf, selectPlugins, type PluginSet } from "./plugin-set.js";
 import { CHANNEL_ACTION_PREFIX, composePolicyEra } from "./policy-era.js";
@@ -42,7 +44,7 @@ export const IMPORTER_NAME = "clawdiff rules import";
  * catalog: `--openclaw` caches imports under this number (sources/catalog-cache.ts).
  * test/unit/catalog-cache.test.ts pins the output it stands for.
  */
-export const IMPORT_FORMAT = 1;
+export const IMPORT_FORMAT = 2;
 
 const isDistScript = (path: string) => /^dist\/.*\.m?js$/.test(path) && !path.includes("/node_modules/");
 
@@ -85,14 +87,12 @@ export function importCatalog(files: PackageFiles, options: ImportOptions = {}):
   const { name, version } = packageVersion(files);
   const scripts = files.paths.filter(isDistScript).sort();
   // Bundled workers repeat the planner inside 50 MB files: parse the smallest file that defines it.
+  const dist = indexDist(scripts, (path) => files.read(path));
   const firstModule = <T>(needle: string, pick: (modules: JsModule[]) => T): T => {
-    const candidates = scripts
-      .map((path) => ({ path, text: files.read(path) ?? "" }))
-      .filter((candidate) => candidate.text.includes(needle))
-      .sort((a, b) => a.text.length - b.text.length || a.path.localeCompare(b.path));
+    const candidates = dist.containing(needle);
     const parsed: JsModule[] = [];
     for (const candidate of candidates) {
-      parsed.push(parseModule(candidate.path, candidate.text));
+      parsed.push(dist.module(candidate));
       try {
         return pick(parsed);
       } catch (error) {
@@ -110,9 +110,11 @@ export function importCatalog(files: PackageFiles, options: ImportOptions = {}):
 
   const composer = composerOf(planner);
   const composed = composer.era === "list" ? composeListEra(planner, composer.fn, selected) : composePolicyEra(planner, composer.fn, selected);
-  const conditional = credentialCondition(planner);
+  const conditional = credentialCondition(dist, planner);
   const rules = composed.rules.map((rule) => toCatalogRule(rule, selected, conditional));
   const stamps = installRecordNoop(planner);
+  const flags = pathFlags(planner);
+  const diff = readDiffSemantics(dist, planner);
   const id = `${name}@${version}`;
   const catalog: RuleCatalog = {
     catalogFormat: 1,
@@ -132,6 +134,8 @@ export function importCatalog(files: PackageFiles, options: ImportOptions = {}):
     defaultDebounceMs: settings.defaultDebounceMs,
     actions: actionVocabulary(planner, rules.flatMap((rule) => rule.actions ?? [])),
     ...(stamps ? { installRecordNoop: stamps } : {}),
+    diff,
+    ...(flags.length ? { pathFlags: flags } : {}),
     rules,
   };
   return { catalog, declared };

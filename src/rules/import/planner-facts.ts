@@ -1,5 +1,6 @@
-import type { ActionVocabulary, InstallRecordNoop, RuleCondition } from "../catalog.js";
-import { descendants, unrecognised, type JsModule, type Node } from "./js-module.js";
+import type { ActionVocabulary, AuthModeStable, InstallRecordNoop, PathFlag, RuleCondition } from "../catalog.js";
+import type { DistIndex } from "./dist-index.js";
+import { descendants, sourceOf, unrecognised, type JsModule, type Node } from "./js-module.js";
 import { CHANNEL_ACTION_PREFIX } from "./policy-era.js";
 import { asStringArray, evaluate } from "./static-eval.js";
 
@@ -96,12 +97,35 @@ export function fallbackKind(module: JsModule): "restart" {
   throw unrecognised(module, "cannot tell what buildGatewayReloadPlan does with an unmatched path", planFunction(module));
 }
 
+const MODE_RESOLUTION = /const mode = authOverride\?\.mode \?\? authConfig\.mode \?\? \(password \? "password" : token \? "token" : "token"\);/;
+/** The steps of canHotReloadGatewayAuthCredentials (2026.9.2 – 9.6) that src/plan/auth-mode.ts implements, in order. */
+const CREDENTIAL_CHECK_STEPS = [
+  /if \(!(\w+) \|\| !(\w+)\) return false;/,
+  /if \(!(\w+)\?\.mode && \(resolveSecretInputRef\(\{ value: \1\?\.token \}\)\.ref \|\| resolveSecretInputRef\(\{ value: \1\?\.password \}\)\.ref\)\) return;/,
+  /return resolveGatewayAuth\(\{ authConfig(?:: \w+)?, tailscaleMode: \w+\.gateway\?\.tailscale\?\.mode \}\)\.mode;/,
+];
+const HOT_MODES = /return \(modes\[0\] === "(\w+)" \|\| modes\[0\] === "(\w+)"\) && modes\[0\] === modes\[1\];/;
+
+function authModeTest(dist: DistIndex, planner: JsModule, call: Node): AuthModeStable {
+  const { module, name } = dist.imported(planner, call.callee.name);
+  const check = module.functions.get(name);
+  if (!check) throw unrecognised(module, `${name} is not defined where the planner imports it from`);
+  const text = sourceOf(module, check).replace(/\s+/g, " ");
+  const hotModes = HOT_MODES.exec(text);
+  if (!CREDENTIAL_CHECK_STEPS.every((step) => step.test(text)) || !hotModes) throw unrecognised(module, `${name} checks credentials in an unrecognised way; compare it with src/plan/auth-mode.ts`, check);
+  if (!MODE_RESOLUTION.test(module.text.replace(/\s+/g, " "))) throw unrecognised(module, "the gateway auth mode is resolved in an unrecognised way");
+  const credentials = dist.defining("resolveGatewayCredentialsFromValues");
+  const passwordEnv = credentials ? /const envPassword = trimToUndefined\(env\.(\w+)\)/.exec(credentials.text)?.[1] : undefined;
+  if (!passwordEnv) throw unrecognised(module, "cannot find the env variable that supplies the gateway password (resolveGatewayCredentialsFromValues)", check);
+  return { hotModes: [hotModes[1]!, hotModes[2]!], passwordEnv };
+}
+
 /**
  * 2026.9.2+: `gateway.auth.token|password` restart unless
- * canHotReloadGatewayAuthCredentials(previous, candidate), i.e. the effective
- * auth mode is token or password on both sides and unchanged.
+ * canHotReloadGatewayAuthCredentials(previous, candidate): both sides resolve
+ * to the same auth mode, token or password.
  */
-export function credentialCondition(module: JsModule): { prefixes: string[]; condition: RuleCondition } | null {
+export function credentialCondition(dist: DistIndex, module: JsModule): { prefixes: string[]; condition: RuleCondition } | null {
   const plan = planFunction(module);
   const call = descendants(plan).find((node) => node.type === "CallExpression" && node.callee.name === "canHotReloadGatewayAuthCredentials");
   if (!call) return null;
@@ -113,9 +137,30 @@ export function credentialCondition(module: JsModule): { prefixes: string[]; con
   return {
     prefixes,
     condition: {
-      requireUnchanged: ["gateway.auth.mode"],
+      authModeStable: authModeTest(dist, module, call),
       otherwiseKind: "restart",
-      note: "hot only while the effective gateway auth mode (token or password) is the same before and after (canHotReloadGatewayAuthCredentials); clawdiff approximates it as gateway.auth.mode unchanged",
+      note: "hot only while the resolved gateway auth mode is the same on both sides and token or password (canHotReloadGatewayAuthCredentials)",
     },
   };
+}
+
+/**
+ * `if (shouldPlan...ForPath(path)) plan.<flag> = true;` in the planner loop,
+ * where the test is `<LIST>.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))`:
+ * a flag set by path, whatever the rule (planPluginRuntimeDeps in 2026.4.30-beta.1; 4.29 does not set it).
+ */
+export function pathFlags(module: JsModule): PathFlag[] {
+  const plan = planFunction(module);
+  const flags: PathFlag[] = [];
+  for (const node of descendants(plan)) {
+    if (node.type !== "IfStatement" || node.test.type !== "CallExpression" || node.test.callee.type !== "Identifier") continue;
+    const test = module.functions.get(node.test.callee.name);
+    const assignment = node.consequent.type === "ExpressionStatement" ? node.consequent.expression : null;
+    if (!test || assignment?.type !== "AssignmentExpression" || assignment.left.type !== "MemberExpression" || assignment.left.object.name !== "plan") continue;
+    const text = sourceOf(module, test).replace(/\s+/g, " ");
+    const list = /return (\w+)\.some\(\((\w+)\) => path === \2 \|\| path\.startsWith\(`\$\{\2\}\.`\)\);/.exec(text);
+    if (!list || !module.consts.has(list[1]!)) throw unrecognised(module, `plan flag '${assignment.left.property.name}' is set by an unrecognised path test`, test);
+    flags.push({ flag: assignment.left.property.name, prefixes: asStringArray(evaluate(module.consts.get(list[1]!)!, { module, locals: new Map() }), module, test, "flag prefixes") });
+  }
+  return flags;
 }
