@@ -2,9 +2,9 @@
 // and, per OpenClaw version, only the dist files its reloader's plan needs.
 // Lives in ${CLAWDIFF_OC_CACHE:-${XDG_CACHE_HOME:-~/.cache}/clawdiff/openclaw},
 // never in the repository.
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { locateReloaderGlue } from "./reloader-glue.mjs";
 
@@ -45,6 +45,10 @@ export function publishedVersions() {
   }
 }
 
+/** Bumped when the subset or its manifest changes shape: older cache entries are rebuilt. */
+const SUBSET_FORMAT = 2;
+const STRIPS_CONFIG_INSTALLS = "function stripShippedPluginInstallConfigRecords(";
+
 const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
 
 /** Files reachable from `entries` through static relative imports (what `import()` of them loads from the dist). */
@@ -71,7 +75,10 @@ export function ensurePackage(version, cache = cacheDir()) {
   const versionDir = join(cache, version);
   const packageDir = join(versionDir, "package");
   const manifestPath = join(versionDir, "parity-subset.json");
-  if (existsSync(manifestPath)) return { packageDir, manifest: JSON.parse(readFileSync(manifestPath, "utf8")) };
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    if (manifest.format === SUBSET_FORMAT) return { packageDir, manifest };
+  }
   mkdirSync(versionDir, { recursive: true });
   const tarball = join(versionDir, `openclaw-${version}.tgz`);
   if (!existsSync(tarball)) {
@@ -81,15 +88,26 @@ export function ensurePackage(version, cache = cacheDir()) {
       failDownload(`openclaw@${version}`, error);
     }
   }
-  const unpacked = join(versionDir, "unpacked");
-  rmSync(unpacked, { recursive: true, force: true });
-  mkdirSync(unpacked);
-  execFileSync("tar", ["xzf", tarball, "-C", unpacked, "package/package.json", "package/dist"]);
-  const fullDir = join(unpacked, "package");
+  // The whole dist (300 MB in 2026.9) is unpacked only to pick the subset: in memory when the system has a tmpfs.
+  const unpacked = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "clawdiff-parity-"));
+  let subset;
+  try {
+    execFileSync("tar", ["xzf", tarball, "-C", unpacked, "package/package.json", "package/dist"]);
+    subset = keepSubset(join(unpacked, "package"), packageDir, join(versionDir, "package.partial"));
+  } finally {
+    rmSync(unpacked, { recursive: true, force: true });
+  }
+  const manifest = { format: SUBSET_FORMAT, version, ...subset };
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  if (!process.env.CLAWDIFF_KEEP_TARBALLS) rmSync(tarball, { force: true });
+  return { packageDir, manifest };
+}
+
+/** Copies the files the oracle needs from a full unpack into `packageDir` (through `staging`, so a crash leaves no half subset). */
+function keepSubset(fullDir, packageDir, staging) {
   const glue = locateReloaderGlue(fullDir);
   // The reloader file is read for its glue; it is imported (with its closure) only when the glue needs its own functions.
   const files = [...new Set(["package.json", glue.reloaderFile, ...staticClosure(fullDir, glue.modules)])].sort();
-  const staging = join(versionDir, "package.partial");
   rmSync(staging, { recursive: true, force: true });
   for (const file of files) {
     mkdirSync(dirname(join(staging, file)), { recursive: true });
@@ -97,9 +115,7 @@ export function ensurePackage(version, cache = cacheDir()) {
   }
   rmSync(packageDir, { recursive: true, force: true });
   renameSync(staging, packageDir);
-  rmSync(unpacked, { recursive: true, force: true });
-  const manifest = { version, reloaderFile: glue.reloaderFile, modules: glue.modules, files: files.length };
-  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-  if (!process.env.CLAWDIFF_KEEP_TARBALLS) rmSync(tarball, { force: true });
-  return { packageDir, manifest };
+  // A fact about the config loader, which the subset leaves out: whether it drops plugins.installs before the reloader.
+  const stripsConfigInstalls = spawnSync("grep", ["-rqF", "--include=*.js", "--include=*.mjs", STRIPS_CONFIG_INSTALLS, join(fullDir, "dist")]).status === 0;
+  return { reloaderFile: glue.reloaderFile, modules: glue.modules, files: files.length, stripsConfigInstalls };
 }

@@ -49,8 +49,16 @@ export function comparePlans(real, ours) {
   };
 }
 
-/** Why a pair cannot be compared, or null: a stub was touched, or the real code threw. */
-export function exclusionReason(result) {
+const hasConfigInstalls = (config) => config?.plugins !== null && typeof config?.plugins === "object" && "installs" in config.plugins;
+
+/**
+ * Why a pair cannot be compared, or null: a stub was touched, the real code
+ * threw, or the pair is no reloader input for this version: where the config
+ * loader strips `plugins.installs` (moving records to the install index)
+ * before the reloader runs, a config holding it never reaches the reloader.
+ */
+export function exclusionReason(result, pair, manifest) {
+  if (manifest.stripsConfigInstalls && (hasConfigInstalls(pair.before) || hasConfigInstalls(pair.after))) return "config plugins.installs: this version's config loader strips it before the reloader (stripShippedPluginInstallConfigRecords)";
   const touched = Object.keys(result.touched ?? {});
   if (touched.length > 0) return `stub touched: ${touched.sort().join(", ")}`;
   if (result.error) return `real code threw: ${result.error.slice(0, 120)}`;

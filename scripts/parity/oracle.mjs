@@ -16,12 +16,17 @@ import { pathToFileURL } from "node:url";
 import { installStubHooks } from "./stub-hooks.mjs";
 import { locateReloaderGlue } from "./reloader-glue.mjs";
 
-const stubs = installStubHooks();
+// Stub labels to hand out as strings, learnt by the sweep from earlier load errors (see stub-hooks.mjs).
+const stringStubs = JSON.parse(process.env.CLAWDIFF_PARITY_STRING_STUBS || "[]");
+const stubs = installStubHooks({ strings: stringStubs });
 
-/** Reads a module-scope binding that the module does not export, through the inspector: nothing is rewritten. */
+/**
+ * Reads a module-scope binding that the module does not export, through the
+ * inspector: nothing is rewritten. Any exported function defined in the
+ * module sees its scope (a re-exported one does not, so each is tried).
+ */
 function readModuleScope(namespace, name, file) {
-  const holder = Object.values(namespace).find((value) => typeof value === "function");
-  if (!holder) throw new Error(`${file}: exports no function whose scope could reveal '${name}'`);
+  const holders = Object.values(namespace).filter((value) => typeof value === "function");
   const session = new Session();
   session.connect();
   const post = (method, params) => {
@@ -32,19 +37,22 @@ function readModuleScope(namespace, name, file) {
     return outcome.result;
   };
   try {
-    globalThis.__parityScopeHolder = holder;
-    const { result: fn } = post("Runtime.evaluate", { expression: "globalThis.__parityScopeHolder" });
-    const scopes = post("Runtime.getProperties", { objectId: fn.objectId, ownProperties: true }).internalProperties.find((p) => p.name === "[[Scopes]]");
-    for (const scope of post("Runtime.getProperties", { objectId: scopes.value.objectId, ownProperties: true }).result) {
-      if (scope.value.description !== "Module") continue;
-      const variable = post("Runtime.getProperties", { objectId: scope.value.objectId, ownProperties: true }).result.find((v) => v.name === name);
-      if (!variable?.value?.objectId) break;
-      post("Runtime.callFunctionOn", { objectId: variable.value.objectId, functionDeclaration: "function () { globalThis.__parityScopeValue = this; }" });
-      const value = globalThis.__parityScopeValue;
-      delete globalThis.__parityScopeValue;
-      return value;
+    for (const holder of holders) {
+      globalThis.__parityScopeHolder = holder;
+      const { result: fn } = post("Runtime.evaluate", { expression: "globalThis.__parityScopeHolder" });
+      const scopes = post("Runtime.getProperties", { objectId: fn.objectId, ownProperties: true }).internalProperties?.find((p) => p.name === "[[Scopes]]");
+      if (!scopes) continue;
+      for (const scope of post("Runtime.getProperties", { objectId: scopes.value.objectId, ownProperties: true }).result) {
+        if (scope.value.description !== "Module") continue;
+        const variable = post("Runtime.getProperties", { objectId: scope.value.objectId, ownProperties: true }).result.find((v) => v.name === name);
+        if (!variable?.value?.objectId) continue;
+        post("Runtime.callFunctionOn", { objectId: variable.value.objectId, functionDeclaration: "function () { globalThis.__parityScopeValue = this; }" });
+        const value = globalThis.__parityScopeValue;
+        delete globalThis.__parityScopeValue;
+        return value;
+      }
     }
-    throw new Error(`${file}: '${name}' is not in the module scope of its exported functions`);
+    throw new Error(`${file}: '${name}' is in the module scope of none of its ${holders.length} exported functions`);
   } finally {
     delete globalThis.__parityScopeHolder;
     session.disconnect();
@@ -104,7 +112,7 @@ async function main() {
   const functions = await resolveBindings(packageDir, glue);
   const { run, inputs } = compileGlue(glue);
   const out = (record) => process.stdout.write(`${JSON.stringify(record)}\n`);
-  out({ ready: true, reloaderFile: glue.reloaderFile, applyLine: glue.applyLine, planLine: glue.planLine, glue: glue.glue, planArguments: glue.planArguments, bindings: Object.fromEntries(Object.entries(glue.bindings).map(([name, b]) => [name, b.input ? `input:${b.input}` : b.verbatim ? `verbatim:${b.module}:${b.line}` : b.export ? `export:${b.module}#${b.export}` : `scope:${b.module}`])), loadMs: Math.round(performance.now() - started), loadTouches: stubs.loadTouches() });
+  out({ ready: true, reloaderFile: glue.reloaderFile, applyLine: glue.applyLine, planLine: glue.planLine, glue: glue.glue, planArguments: glue.planArguments, bindings: Object.fromEntries(Object.entries(glue.bindings).map(([name, b]) => [name, b.input ? `input:${b.input}` : b.verbatim ? `verbatim:${b.module}:${b.line}` : b.export ? `export:${b.module}#${b.export}` : `scope:${b.module}`])), loadMs: Math.round(performance.now() - started), loadTouches: stubs.loadTouches(), stringStubs });
 
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {

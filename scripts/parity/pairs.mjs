@@ -97,7 +97,19 @@ function edgeCases() {
     ["talk appears", {}, talk({ provider: "a" })],
     ["talk second provider added", talk({ providers: { a: {} } }), talk({ providers: { a: {}, b: {} } })],
   );
-  return cases.map(([label, before, after]) => ({ kind: "edge", label, before, after }));
+  const edges = cases.map(([label, before, after]) => ({ kind: "edge", label, before, after }));
+  // The same record edits through the install index (plugins/installs.json), which the reloader diffs beside the config.
+  const record = (fields) => ({ demo: { source: "npm", spec: "demo@1", ...fields } });
+  const viaIndex = [
+    ["index: installedAt stamp", record({ installedAt: "t1" }), record({ installedAt: "t2" })],
+    ["index: resolvedAt stamp", record({ resolvedAt: "t1" }), record({ resolvedAt: "t2" })],
+    ["index: record added", {}, record({ installedAt: "t1" })],
+    ["index: record removed", record({ installedAt: "t1" }), {}],
+    ["index: spec and stamp", record({ installedAt: "t1" }), { demo: { source: "npm", spec: "demo@2", installedAt: "t2" } }],
+    ["index: identical", record({ installedAt: "t1" }), record({ installedAt: "t1" })],
+    ["index: second record", record({}), { ...record({}), other: { source: "path" } }],
+  ].map(([label, beforeRecords, afterRecords]) => ({ kind: "edge", label, before: { meta: { lastTouchedAt: "a" } }, after: { meta: { lastTouchedAt: "a" } }, beforeRecords, afterRecords }));
+  return [...edges, ...viaIndex];
 }
 
 function probeCases(prefixes, random) {

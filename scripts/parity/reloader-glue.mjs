@@ -53,12 +53,13 @@ function findApplyFunction(program) {
 /** `const` declarators and the plan call inside one function, not inside functions nested in it. */
 function scanApplyFunction(fn) {
   const declarators = new Map();
+  const redeclared = new Set();
   let planCall = null;
   let returnsOnNoChange = false;
   const visit = (node) => {
     if (node !== fn && isFunction(node)) return;
     if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init) {
-      if (declarators.has(node.id.name)) throw new Error(`reloader declares '${node.id.name}' twice; cannot tell which one the plan uses`);
+      if (declarators.has(node.id.name)) redeclared.add(node.id.name);
       declarators.set(node.id.name, node.init);
     }
     if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "buildGatewayReloadPlan") planCall ??= node;
@@ -66,7 +67,7 @@ function scanApplyFunction(fn) {
     for (const child of children(node)) visit(child);
   };
   visit(fn);
-  return { declarators, planCall, returnsOnNoChange };
+  return { declarators, redeclared, planCall, returnsOnNoChange };
 }
 
 /** The reloader's state variables, fed from one config pair (see oracle.mjs). */
@@ -152,7 +153,7 @@ export function locateReloaderGlue(packageDir, known = {}) {
   const program = parseModule(text);
   const fn = findApplyFunction(program);
   if (!fn) throw new Error(`${reloaderFile}: the "${EVALUATING}" line is outside any function`);
-  const { declarators, planCall, returnsOnNoChange } = scanApplyFunction(fn);
+  const { declarators, redeclared, planCall, returnsOnNoChange } = scanApplyFunction(fn);
   if (!planCall) throw new Error(`${reloaderFile}:${fn.loc.start.line}: the reloader's apply step never calls buildGatewayReloadPlan`);
   if (!returnsOnNoChange) throw new Error(`${reloaderFile}:${fn.loc.start.line}: the apply step does not test changedPaths.length; the no-change exit is unknown`);
 
@@ -167,6 +168,7 @@ export function locateReloaderGlue(packageDir, known = {}) {
     const name = pending.pop();
     if (name in bindings || name in glue) continue;
     if (name in PAIR_INPUTS) bindings[name] = { input: PAIR_INPUTS[name] };
+    else if (redeclared.has(name)) throw new Error(`${reloaderFile}:${fn.loc.start.line}: the plan reads '${name}', which the apply step declares more than once`);
     else if (declarators.has(name)) {
       const init = declarators.get(name);
       glue[name] = init;

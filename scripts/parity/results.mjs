@@ -55,7 +55,7 @@ function versionTable(rows) {
       continue;
     }
     const fields = Object.entries(row.fields).sort((a, b) => b[1] - a[1]).map(([field, count]) => `${field} ${count}`).join(", ");
-    lines.push(`| ${row.version} | ${row.era} | ${row.catalog.id} (${row.catalog.resolution}) | ${row.compared} | ${percent(row.agreeing, row.compared)} | ${percent(row.pathsSet, row.compared)} | ${percent(row.decision, row.compared)} | ${fields} | ${cell(excludedText(row.excluded))} | ${code(`${row.reloader.file}:${row.reloader.line}`)} ${code(configDiffCall(row))} |`);
+    lines.push(`| ${row.version} | ${row.era} | ${row.catalog.id} (${row.catalog.resolution}) | ${row.compared} | ${percent(row.agreeing, row.compared)} | ${percent(row.pathsSet, row.compared)} | ${percent(row.decision, row.compared)} | ${fields} | ${cell(excludedText(row.excluded))} | ${code(`${row.reloader.file}:${row.reloader.line}`)} ${code(configDiffCall(row))}${row.warning ? ` (${cell(row.warning.slice(0, 100))})` : ""} |`);
   }
   return lines.join("\n");
 }
@@ -84,6 +84,16 @@ function examples(rows, perEra) {
   return out.join("\n");
 }
 
+function standIns(rows) {
+  const byLabels = new Map();
+  for (const row of rows) {
+    const key = (row.stringStubs ?? []).join(", ");
+    if (key) byLabels.set(key, [...(byLabels.get(key) ?? []), row.version]);
+  }
+  if (byLabels.size === 0) return "None.";
+  return [...byLabels].map(([labels, versions]) => `- ${versions.length} version(s) (${versions[0]} … ${versions[versions.length - 1]}): ${code(labels)}`).join("\n");
+}
+
 export function renderResults(summary) {
   const rows = summary.rows;
   const ok = rows.filter((row) => !row.error);
@@ -103,6 +113,12 @@ export function renderResults(summary) {
     "## Exclusions",
     "",
     Object.keys(exclusions).length === 0 ? "None: no evaluation touched a stub and the real code never threw." : Object.entries(exclusions).map(([reason, count]) => `- ${count} pairs: ${reason}`).join("\n"),
+    "",
+    "## Stubs handed out as strings while loading",
+    "",
+    "Module code that needs a stub's value as a string at load time (e.g. a temp dir given to `path.join`) gets a marker path instead; the oracle is restarted with it. Such a value is no longer a recording stub, so it is listed here:",
+    "",
+    standIns(ok),
     "",
     "## Disagreements (examples)",
     "",

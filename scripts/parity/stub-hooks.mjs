@@ -5,7 +5,8 @@
 // Stubs exist only for packages that are missing; sibling chunks of the
 // package always load for real.
 import { readFileSync } from "node:fs";
-import { registerHooks } from "node:module";
+// A namespace import: the sweep (Node 20, no registerHooks) also reads stubNamedIn from here.
+import * as nodeModule from "node:module";
 import { fileURLToPath } from "node:url";
 import { parse } from "acorn";
 
@@ -28,16 +29,28 @@ export function packageOf(specifier) {
 }
 
 /**
+ * Labels of stub values that module code needs as strings while it loads
+ * (e.g. a temp dir passed to path.join at the top of a logger module): the
+ * sweep learns them from the load error and restarts the oracle with them.
+ */
+const stringLabels = new Set();
+const stringStandIn = (label) => `/nonexistent/clawdiff-parity-stub/${label.replace(/[^\w.-]+/g, "_")}`;
+
+/** The value a stub hands out for `label`: a string where loading needs one, else another recording stub. */
+const stubValue = (packageName, label) => (stringLabels.has(label) ? stringStandIn(label) : recordingStub(packageName, label));
+
+/**
  * A stand-in that answers everything with another stand-in and records the
  * access. `then` is absent so awaiting a stub does not hang, iterating one
- * yields nothing, and primitives coerce to a marker string so template
- * literals do not throw.
+ * yields nothing, primitives coerce to a marker string so template literals
+ * do not throw, and `name` is its label so error messages say which stub.
  */
 function recordingStub(packageName, label) {
   const target = function stub() {};
   return new Proxy(target, {
     get(_target, key) {
       if (key === "then") return undefined;
+      if (key === "name") return `stub:${label}`;
       if (key === Symbol.toPrimitive) return () => `[stub ${label}]`;
       if (key === Symbol.iterator || key === Symbol.asyncIterator) {
         note(packageName, `iterate ${label}`);
@@ -45,11 +58,11 @@ function recordingStub(packageName, label) {
       }
       if (typeof key === "symbol") return undefined;
       note(packageName, `read ${label}.${key}`);
-      return recordingStub(packageName, `${label}.${key}`);
+      return stubValue(packageName, `${label}.${key}`);
     },
     apply() {
       note(packageName, `call ${label}()`);
-      return recordingStub(packageName, `${label}()`);
+      return stubValue(packageName, `${label}()`);
     },
     construct() {
       note(packageName, `new ${label}`);
@@ -106,9 +119,15 @@ function stubSource(specifier, parentPath, commonjs) {
 
 const isBare = (specifier) => !/^(\.|\/|file:|node:|data:)/.test(specifier) && !specifier.startsWith(STUB_SCHEME);
 
-/** Installs the hooks; returns the controls the oracle uses around each evaluation. */
-export function installStubHooks() {
-  registerHooks({
+/** The label of the stub a load error names ("Received function stub:<label>"), if any. */
+export function stubNamedIn(message) {
+  return /\bstub:(\S+)/.exec(message)?.[1].replace(/[.,;]+$/, "") ?? /\[stub ([^\]]+)\]/.exec(message)?.[1] ?? null;
+}
+
+/** Installs the hooks; `strings` are stub labels to hand out as strings. Returns the controls the oracle uses around each evaluation. */
+export function installStubHooks({ strings = [] } = {}) {
+  for (const label of strings) stringLabels.add(label);
+  nodeModule.registerHooks({
     resolve(specifier, context, nextResolve) {
       try {
         return nextResolve(specifier, context);

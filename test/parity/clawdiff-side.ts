@@ -1,10 +1,13 @@
+import { join } from "node:path";
 import { compareOpenedInputs, prepareRun } from "../../src/cli/prepare.js";
 import type { CliIO } from "../../src/cli/io.js";
+import { INSTALL_INDEX_PATH } from "../../src/config/install-records.js";
 import type { ConfigInput, SourceReader } from "../../src/sources/config-input.js";
 
 /**
  * clawdiff's side of the parity sweep: `clawdiff diff --rules
- * openclaw@<version>` on two in-memory config files, through the CLI's own
+ * openclaw@<version>` on two in-memory state directories (the config, and
+ * the plugin install index when the pair has records), through the CLI's own
  * prepareRun and compareOpenedInputs. scripts/parity-sweep.mjs bundles this
  * file against the worktree it tests (`--repo`).
  *
@@ -25,23 +28,29 @@ export interface ClawdiffAnswer {
 
 export interface ClawdiffSide {
   catalog: { id: string; resolution: string; matching: string };
-  answer(before: unknown, after: unknown): ClawdiffAnswer;
+  answer(before: unknown, after: unknown, beforeRecords?: Record<string, unknown>, afterRecords?: Record<string, unknown>): ClawdiffAnswer;
 }
 
 const quietIO = (cwd: string): CliIO => ({ stdout: () => {}, stderr: () => {}, env: {}, isTTY: false, columns: 100, cwd });
 
-/** A reader with nothing beside the config: no `.env`, no includes, no install index. */
-const EMPTY_STATE_DIR: SourceReader = {
-  readText: (path) => {
-    throw new Error(`parity: nothing to read at ${path}`);
-  },
-  realpath: () => null,
-  exists: () => false,
-  display: (path) => path,
-};
-
-function inMemoryFile(name: string, config: unknown): ConfigInput {
-  return { kind: "file", label: name, stateDir: "/parity", configPath: `/parity/${name}`, text: JSON.stringify(config), reader: EMPTY_STATE_DIR };
+/**
+ * A state directory that exists only in memory: the config, the install
+ * index when records are given, nothing else (no `.env`, no includes). Its
+ * path does not exist on disk, so the state-file listing finds nothing.
+ */
+function inMemoryStateDir(name: string, config: unknown, records: Record<string, unknown> | undefined): ConfigInput {
+  const stateDir = `/nonexistent/clawdiff-parity/${name}`;
+  const indexPath = join(stateDir, INSTALL_INDEX_PATH);
+  const reader: SourceReader = {
+    readText: (path) => {
+      if (path === indexPath && records) return JSON.stringify({ installRecords: records });
+      throw new Error(`parity: nothing to read at ${path}`);
+    },
+    realpath: () => null,
+    exists: (path) => path === indexPath && records !== undefined,
+    display: (path) => path,
+  };
+  return { kind: "dir", label: name, stateDir, configPath: join(stateDir, "openclaw.json"), text: JSON.stringify(config), reader };
 }
 
 export function createClawdiffSide(version: string, cwd: string): ClawdiffSide {
@@ -49,8 +58,8 @@ export function createClawdiffSide(version: string, cwd: string): ClawdiffSide {
   const pairRun = { ...run, views: { ...run.views, before: "source" as const, after: "source" as const }, loadOptions: { ...run.loadOptions, defaults: null } };
   return {
     catalog: { id: run.catalog.catalog.id, resolution: String(run.catalog.resolution), matching: run.catalog.catalog.matching },
-    answer(before, after) {
-      const { comparison } = compareOpenedInputs(inMemoryFile("before.json", before), inMemoryFile("after.json", after), pairRun);
+    answer(before, after, beforeRecords, afterRecords) {
+      const { comparison } = compareOpenedInputs(inMemoryStateDir("before", before, beforeRecords), inMemoryStateDir("after", after, afterRecords), pairRun);
       const plan = comparison.current.plan;
       return {
         changedPaths: comparison.changes.map((change) => change.path),
