@@ -3,7 +3,8 @@
  * pipeline as the CLI; their results have the JSON report's types.
  */
 export { diffStates, loadState, planReload, type DiffStatesOptions, type LoadedState, type StateOptions } from "./api.js";
-export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning, Verdict } from "./report/model.js";
+export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning } from "./report/model.js";
+export type { Verdict } from "./plan/outcome.js";
 export type { SuppressedChange, IgnoreOutcome } from "./ignore/apply.js";
 export type { IgnoreEntryRef } from "./ignore/ignore-file.js";
 export type { Cause, CauseCode } from "./explain/cause-codes.js";

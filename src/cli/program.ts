@@ -1,5 +1,9 @@
 import { Command, CommanderError } from "commander";
-import { isClawdiffError } from "../shared/errors.js";
+import { nearestNames } from "../shared/did-you-mean.js";
+import { useFingerprintKey } from "../explain/secrets.js";
+import { ClawdiffError, isClawdiffError } from "../shared/errors.js";
+import { specExistsOnDisk } from "../sources/spec-exists.js";
+import { loadFingerprintKey } from "../sources/fingerprint-key.js";
 import { TOOL_VERSION } from "../shared/tool-info.js";
 import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
@@ -14,6 +18,7 @@ import { registerWatch } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
+import { escapeControls } from "../shared/display-text.js";
 
 /** Every command registers itself; the first is the default. */
 const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch, registerSnapshot, registerRules];
@@ -30,14 +35,30 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * `diff` is the default command, so a mistyped command (`dif`, `completions`)
+ * would be read as a state path. A first word that names nothing on disk but
+ * is a typo away from a command is refused with the command it meant.
+ */
+function assertNoMistypedCommand(program: Command, argv: readonly string[], cwd: string): void {
+  const first = argv.find((arg) => arg !== "--debug");
+  if (first === undefined || first.startsWith("-") || first.includes(":") || first.includes("/")) return;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(first) || specExistsOnDisk(first, cwd)) return;
+  const nearest = nearestNames(first, names);
+  if (nearest.length > 0) throw new ClawdiffError("usage", `unknown command '${first}' (did you mean ${nearest.map((name) => `'${name}'`).join(" or ")}?); a state path that does not exist is not read as one`);
+}
+
 /** Runs the CLI and returns its exit code; never throws for user errors. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.noChange;
   const debug = argv.includes("--debug");
+  useFingerprintKey(() => loadFingerprintKey(io.env));
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
   try {
+    assertNoMistypedCommand(program, argv, io.cwd);
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
@@ -47,7 +68,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const known = isClawdiffError(error) ? error : null;
     const message = known ? known.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stderr(`clawdiff: ${message}\n`);
+    io.stderr(`clawdiff: ${escapeControls(message)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else if (!known) io.stderr("clawdiff: rerun with --debug for the stack trace; please report this as a bug\n");
     return EXIT.error;

@@ -1,10 +1,12 @@
+import { defuseCommandLines } from "../shared/display-text.js";
+import { displaySafeReport } from "./display-safe.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
 import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
-import { abbreviatePair } from "./format-value.js";
+import { abbreviatePair, shortFingerprint } from "./format-value.js";
 import { painted, renderColumns, wrapLine, type Cell } from "./columns.js";
 import { suppressionOf, suppressionText } from "./formats/describe.js";
 
@@ -159,7 +161,7 @@ function section(title: string, rows: [Cell, Cell][], widths: [number, number], 
 
 function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [Cell, Cell] {
   const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
-  const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} is unset`));
+  const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${shortFingerprint(ref.fingerprint ?? "")} from ${ref.from}` : `\${${ref.name}} is unset`));
   const location = describeLocations(change.provenance);
   const details: Cell = [
     ...(change.before !== undefined || change.after !== undefined ? [painted(valueLine(change, detailWidth))] : []),
@@ -192,7 +194,8 @@ function legend(report: DiffReport, palette: Palette, width: number): string[] {
 }
 
 /** The human report: headline first, then paths grouped by what the gateway would do. */
-export function renderTable(report: DiffReport, options: TableOptions): string {
+export function renderTable(data: DiffReport, options: TableOptions): string {
+  const report = displaySafeReport(data);
   const { palette, width } = options;
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
@@ -209,5 +212,5 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
   if (report.formatOnlyFiles.length > 0) lines.push("", ...wrapLine(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`, width).map((line) => palette.dim(line)));
   for (const warning of report.warnings) lines.push(...wrapLine(`warning (${warning.side}) ${warning.path}: ${warning.message}`, width).map((line) => palette.yellow(line)));
   lines.push(...ignoreLines(report, palette, width), ...legend(report, palette, width));
-  return `${lines.join("\n")}\n`;
+  return defuseCommandLines(`${lines.join("\n")}\n`);
 }

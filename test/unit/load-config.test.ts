@@ -34,7 +34,7 @@ describe("${VAR} resolution", () => {
     const report = buildReport(comparison, { catalogRequest: { requested: "x", resolution: "exact" } });
     const side = report.formOnlyChanges[0]!.provenance.before;
     expect(side.envRefs).toEqual([
-      { name: "GW_TOKEN", resolved: true, from: `${states}/env-form/before/.env`, fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{8}$/) },
+      { name: "GW_TOKEN", resolved: true, from: `${states}/env-form/before/.env`, fingerprint: expect.stringMatching(/^hmac:[0-9a-f]{32}$/) },
     ]);
     expect(report.formOnlyChanges[0]!.after).toBe(`<redacted ${side.envRefs![0]!.fingerprint}>`);
     expect(report.formOnlyChanges[0]!.provenance.after).not.toHaveProperty("value");
@@ -155,5 +155,15 @@ describe("defaults and install records", () => {
     ]);
     expect(comparison.current.plan.noopPaths).toContain("plugins.installs.voice-call.installedAt");
     expect(comparison.current.plan.restartReasons).toEqual(["plugins.installs.voice-call.version", "plugins.installs.matrix"]);
+  });
+});
+
+describe("${VAR} written with escapes", () => {
+  it("substitutes a reference spelled \\u0024{, \\x24{ or across a line continuation, as the parsed string holds it", () => {
+    const text = '{ a: "\\u0024{TOKEN}", b: "\\x24{TOKEN}", c: "$\\\n{TOKEN}", d: "plain" }';
+    const input = openConfigInput("-", { cwd: repoRoot, stdinText: () => text });
+    const loaded = loadConfig(input, { env: { overrides: { TOKEN: "resolved" } } });
+    expect(loaded.compare).toEqual({ a: "resolved", b: "resolved", c: "resolved", d: "plain" });
+    expect([...loaded.envReferences.keys()]).toEqual(["a", "b", "c"]);
   });
 });
