@@ -54,7 +54,7 @@ function inMemoryStateDir(name: string, config: unknown, records: Record<string,
 }
 
 export function createClawdiffSide(version: string, cwd: string): ClawdiffSide {
-  const run = prepareRun({ rules: `openclaw@${version}`, env: [], dotenv: [], processEnv: false }, quietIO(cwd));
+  const run = prepareRun({ rules: `openclaw@${version}`, env: [], dotenv: [], processEnv: false, cache: true }, quietIO(cwd));
   const pairRun = { ...run, views: { ...run.views, before: "source" as const, after: "source" as const }, loadOptions: { ...run.loadOptions, defaults: null } };
   return {
     catalog: { id: run.catalog.catalog.id, resolution: String(run.catalog.resolution), matching: run.catalog.catalog.matching },
