@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { compareOpenedInputs, prepareRun } from "../../src/cli/prepare.js";
 import type { CliIO } from "../../src/cli/io.js";
+import type { ReloadPlan } from "../../src/plan/build-plan.js";
 import { INSTALL_INDEX_PATH } from "../../src/config/install-records.js";
 import type { ConfigInput, SourceReader } from "../../src/sources/config-input.js";
 
@@ -16,15 +17,7 @@ import type { ConfigInput, SourceReader } from "../../src/sources/config-input.j
  * and no defaults are filled in: clawdiff diffs and plans the very objects
  * the oracle hands to the real code.
  */
-export interface ClawdiffAnswer {
-  changedPaths: string[];
-  restartGateway: boolean;
-  restartReasons: string[];
-  hotReasons: string[];
-  noopPaths: string[];
-  actions: string[];
-  restartChannels: string[];
-}
+export type ClawdiffAnswer = Pick<ReloadPlan, "changedPaths" | "restartGateway" | "restartReasons" | "hotReasons" | "noopPaths" | "actions" | "restartChannels">;
 
 export interface ClawdiffSide {
   catalog: { id: string; resolution: string; matching: string };
