@@ -53,16 +53,8 @@ export function createClawdiffSide(version: string, cwd: string): ClawdiffSide {
     catalog: { id: run.catalog.catalog.id, resolution: String(run.catalog.resolution), matching: run.catalog.catalog.matching },
     answer(before, after, beforeRecords, afterRecords) {
       const { comparison } = compareOpenedInputs(inMemoryStateDir("before", before, beforeRecords), inMemoryStateDir("after", after, afterRecords), pairRun);
-      const plan = comparison.current.plan;
-      return {
-        changedPaths: comparison.changes.map((change) => change.path),
-        restartGateway: plan.restartGateway,
-        restartReasons: plan.restartReasons,
-        hotReasons: plan.hotReasons,
-        noopPaths: plan.noopPaths,
-        actions: plan.actions,
-        restartChannels: plan.restartChannels,
-      };
+      const { restartGateway, restartReasons, hotReasons, noopPaths, actions, restartChannels } = comparison.current.plan;
+      return { changedPaths: comparison.changes.map((change) => change.path), restartGateway, restartReasons, hotReasons, noopPaths, actions, restartChannels };
     },
   };
 }
