@@ -25,7 +25,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ownRoot = resolve(here, "..");
 
 function parseArgs(argv) {
-  const options = { versions: "all", pairs: 1500, repo: ownRoot, jobs: 2, results: null, json: null, examples: 5, allowDisagreement: false };
+  const options = { versions: "all", pairs: 1000, repo: ownRoot, jobs: 2, results: null, json: null, examples: 5, allowDisagreement: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
