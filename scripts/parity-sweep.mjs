@@ -5,12 +5,15 @@
 //
 //   node scripts/parity-sweep.mjs [--versions all|<v>,<v>...] [--pairs N]
 //        [--repo <worktree>] [--jobs N] [--results <file.md>] [--json <file>]
-//        [--examples N] [--allow-disagreement]
+//        [--examples N] [--allow-disagreement] [--update]
+//
+// --update keeps the rows of --json for versions this run does not sweep,
+// so a rerun of a few versions refreshes the whole results file.
 //
 // Exit 0 when every compared pair agrees, 1 on a disagreement (unless
 // --allow-disagreement), 2 when a version cannot be loaded or downloaded.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -25,7 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ownRoot = resolve(here, "..");
 
 function parseArgs(argv) {
-  const options = { versions: "all", pairs: 1000, repo: ownRoot, jobs: 2, results: null, json: null, examples: 5, allowDisagreement: false };
+  const options = { versions: "all", pairs: 1000, repo: ownRoot, jobs: 2, results: null, json: null, examples: 5, allowDisagreement: false, update: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -40,6 +43,7 @@ function parseArgs(argv) {
     else if (flag === "--json") options.json = resolve(value());
     else if (flag === "--examples") options.examples = Number(value());
     else if (flag === "--allow-disagreement") options.allowDisagreement = true;
+    else if (flag === "--update") options.update = true;
     else throw new Error(`unknown option ${flag}`);
   }
   for (const key of ["pairs", "jobs", "examples"]) if (!Number.isInteger(options[key]) || options[key] < 0) throw new Error(`--${key} expects a whole number`);
@@ -128,12 +132,23 @@ function tally(counter, key) {
   counter[key] = (counter[key] ?? 0) + 1;
 }
 
+/** The oracle on the version's subset; when its modules need more of the dist while loading, on the whole dist. */
+async function runOracleOnPackage(version, context) {
+  const subset = ensurePackage(version, context.cache);
+  try {
+    return { ...(await runOracle(context.node24, subset.packageDir, subset.manifest.reloaderFile, context.pairs)), manifest: subset.manifest };
+  } catch (error) {
+    if (error.loaded !== false || subset.manifest.full) throw error;
+    const whole = ensurePackage(version, context.cache, { full: true });
+    return { ...(await runOracle(context.node24, whole.packageDir, whole.manifest.reloaderFile, context.pairs)), manifest: whole.manifest };
+  }
+}
+
 async function sweepVersion(version, context) {
   const started = Date.now();
-  const { packageDir, manifest } = ensurePackage(version, context.cache);
   const side = context.clawdiff.createClawdiffSide(version, context.repo);
-  const { header, results, warning } = await runOracle(context.node24, packageDir, manifest.reloaderFile, context.pairs);
-  const row = { version, era: eraOf(version), catalog: side.catalog, reloader: { file: header.reloaderFile, line: header.applyLine, glue: header.glue, planArguments: header.planArguments, bindings: header.bindings }, loadMs: header.loadMs, warning, stringStubs: header.stringStubs, pairs: results.length, excluded: {}, compared: 0, agreeing: 0, pathsSet: 0, pathsOrder: 0, decision: 0, byKind: {}, fields: {}, examples: [] };
+  const { header, results, warning, manifest } = await runOracleOnPackage(version, context);
+  const row = { version, era: eraOf(version), catalog: side.catalog, reloader: { file: header.reloaderFile, line: header.applyLine, glue: header.glue, planArguments: header.planArguments, bindings: header.bindings }, loadMs: header.loadMs, wholeDist: manifest.full === true, warning, stringStubs: header.stringStubs, pairs: results.length, excluded: {}, compared: 0, agreeing: 0, pathsSet: 0, pathsOrder: 0, decision: 0, byKind: {}, fields: {}, examples: [] };
   for (const result of results) {
     const pair = context.pairs[result.id];
     const reason = exclusionReason(result, pair, manifest);
@@ -187,14 +202,24 @@ async function main() {
       try {
         rows[index] = await sweepVersion(version, context);
       } catch (error) {
-        rows[index] = { version, era: eraOf(version), error: String(error?.message ?? error).split("\n")[0] };
+        // The cache path is the user's own: results name it <cache>.
+        rows[index] = { version, era: eraOf(version), error: String(error?.message ?? error).split("\n")[0].replaceAll(cache, "<cache>") };
       }
       const row = rows[index];
       process.stderr.write(row.error ? `openclaw@${version}: ERROR ${row.error}\n` : `openclaw@${version} (${row.era}): ${row.agreeing}/${row.compared} agree, ${row.pairs - row.compared} excluded, ${row.seconds}s\n`);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, versions.length)) }, worker));
-  const summary = { generatedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), pairsPerVersion: pairs.length, repo: options.repo, rows };
+  let earlierSeconds = 0;
+  if (options.update) {
+    if (!options.json || !existsSync(options.json)) throw new Error("--update needs an existing --json file");
+    const earlier = JSON.parse(readFileSync(options.json, "utf8"));
+    earlierSeconds = earlier.seconds;
+    const kept = earlier.rows.filter((row) => !versions.includes(row.version));
+    const order = publishedVersions();
+    rows.splice(0, rows.length, ...[...kept, ...rows].sort((a, b) => order.indexOf(a.version) - order.indexOf(b.version)));
+  }
+  const summary = { generatedAt: new Date().toISOString(), seconds: earlierSeconds + Math.round((Date.now() - started) / 1000), pairsPerVersion: pairs.length, repo: options.repo, rows };
   if (options.json) {
     mkdirSync(dirname(options.json), { recursive: true });
     writeFileSync(options.json, `${JSON.stringify(summary, null, 2)}\n`);

@@ -71,13 +71,13 @@ function staticClosure(packageDir, entries) {
  * glue imports. Downloaded with `npm pack` on first use; the tarball is
  * dropped once the subset is kept.
  */
-export function ensurePackage(version, cache = cacheDir()) {
+export function ensurePackage(version, cache = cacheDir(), { full = false } = {}) {
   const versionDir = join(cache, version);
   const packageDir = join(versionDir, "package");
   const manifestPath = join(versionDir, "parity-subset.json");
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    if (manifest.format === SUBSET_FORMAT) return { packageDir, manifest };
+    if (manifest.format === SUBSET_FORMAT && (manifest.full || !full)) return { packageDir, manifest };
   }
   mkdirSync(versionDir, { recursive: true });
   const tarball = join(versionDir, `openclaw-${version}.tgz`);
@@ -93,7 +93,7 @@ export function ensurePackage(version, cache = cacheDir()) {
   let subset;
   try {
     execFileSync("tar", ["xzf", tarball, "-C", unpacked, "package/package.json", "package/dist"]);
-    subset = keepSubset(join(unpacked, "package"), packageDir, join(versionDir, "package.partial"));
+    subset = keepSubset(join(unpacked, "package"), packageDir, join(versionDir, "package.partial"), full);
   } finally {
     rmSync(unpacked, { recursive: true, force: true });
   }
@@ -103,19 +103,23 @@ export function ensurePackage(version, cache = cacheDir()) {
   return { packageDir, manifest };
 }
 
-/** Copies the files the oracle needs from a full unpack into `packageDir` (through `staging`, so a crash leaves no half subset). */
-function keepSubset(fullDir, packageDir, staging) {
+/**
+ * Copies the files the oracle needs from a full unpack into `packageDir`
+ * (through `staging`, so a crash leaves no half subset). `full` keeps all of
+ * dist/: for versions whose modules reach bundled extensions while loading.
+ */
+function keepSubset(fullDir, packageDir, staging, full) {
   const glue = locateReloaderGlue(fullDir);
   // The reloader file is read for its glue; it is imported (with its closure) only when the glue needs its own functions.
-  const files = [...new Set(["package.json", glue.reloaderFile, ...staticClosure(fullDir, glue.modules)])].sort();
+  const files = full ? ["package.json", "dist"] : [...new Set(["package.json", glue.reloaderFile, ...staticClosure(fullDir, glue.modules)])].sort();
   rmSync(staging, { recursive: true, force: true });
   for (const file of files) {
     mkdirSync(dirname(join(staging, file)), { recursive: true });
-    cpSync(join(fullDir, file), join(staging, file));
+    cpSync(join(fullDir, file), join(staging, file), { recursive: true });
   }
   rmSync(packageDir, { recursive: true, force: true });
   renameSync(staging, packageDir);
   // A fact about the config loader, which the subset leaves out: whether it drops plugins.installs before the reloader.
   const stripsConfigInstalls = spawnSync("grep", ["-rqF", "--include=*.js", "--include=*.mjs", STRIPS_CONFIG_INSTALLS, join(fullDir, "dist")]).status === 0;
-  return { reloaderFile: glue.reloaderFile, modules: glue.modules, files: files.length, stripsConfigInstalls };
+  return { reloaderFile: glue.reloaderFile, modules: glue.modules, files: full ? "all" : files.length, full, stripsConfigInstalls };
 }

@@ -4,7 +4,8 @@
 // it hands out is a proxy that notes when it is called, constructed or read.
 // Stubs exist only for packages that are missing; sibling chunks of the
 // package always load for real.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 // A namespace import: the sweep (Node 20, no registerHooks) also reads stubNamedIn from here.
 import * as nodeModule from "node:module";
 import { fileURLToPath } from "node:url";
@@ -83,6 +84,29 @@ globalThis.__parityStub = (specifier, name) => {
   return recordingStub(packageOf(specifier), `${specifier}#${name}`);
 };
 
+/**
+ * Names read off rolldown's re-export objects (`zod_exports.z`) anywhere in
+ * the dist: a namespace import may be re-exported whole (`__reExport`) and
+ * used in another file, so its stub exports these names too.
+ */
+const reExportNames = new Map();
+function namesReadOffReExports(parentPath) {
+  const distRoot = parentPath.slice(0, parentPath.lastIndexOf("/dist/") + "/dist".length);
+  if (!reExportNames.has(distRoot)) {
+    const names = new Set();
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.m?js$/.test(entry.name)) for (const match of readFileSync(path, "utf8").matchAll(/\b[\w$]+_exports\.([A-Za-z_$][\w$]*)/g)) names.add(match[1]);
+      }
+    };
+    walk(distRoot);
+    reExportNames.set(distRoot, names);
+  }
+  return reExportNames.get(distRoot);
+}
+
 const parseCache = new Map();
 function importedNames(parentPath, specifier) {
   if (!parseCache.has(parentPath)) {
@@ -101,6 +125,7 @@ function importedNames(parentPath, specifier) {
       else if (item.type === "ImportNamespaceSpecifier") {
         namespace = true;
         for (const match of text.matchAll(new RegExp(`\\b${item.local.name}\\.([A-Za-z_$][\\w$]*)`, "g"))) names.add(match[1]);
+        for (const name of namesReadOffReExports(parentPath)) names.add(name);
       } else names.add(item.type === "ExportSpecifier" ? (item.local.name ?? item.local.value) : (item.imported.name ?? item.imported.value));
     }
   }
