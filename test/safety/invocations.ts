@@ -94,6 +94,8 @@ export function invocationsFor(surface: CommandSurface, outFile: (label: string)
     const extra: string[] = [];
     if (surface.options.includes("--state")) extra.push("--state", "after");
     if (surface.options.includes("--path")) extra.push("--path", "gateway.auth.token");
+    // The workspace's lint fixture names the workspace's own states, beside its directory.
+    if (surface.options.includes("--fixture-root")) extra.push("--fixture-root", ".");
     if ((options.hermetic ?? true) && surface.options.includes("--no-process-env")) extra.push("--no-process-env");
     for (const [option, value] of options.extraOptions ?? []) if (surface.options.includes(option)) extra.push(option, value);
     for (const format of surface.formats.length > 0 ? surface.formats : [undefined]) {
