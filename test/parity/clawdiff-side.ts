@@ -46,8 +46,23 @@ function inMemoryStateDir(name: string, config: unknown, records: Record<string,
   return { kind: "dir", label: name, stateDir, configPath: join(stateDir, "openclaw.json"), text: JSON.stringify(config), reader };
 }
 
+/**
+ * `--plugins none`: the oracle's registries are empty, as on a gateway that
+ * loads no plugin or channel. A catalog without bundled plugin rules (and a
+ * branch from before stock installs) refuses `--plugins`; its rules are the
+ * base rules already.
+ */
+function prepareBaseRun(version: string, cwd: string): ReturnType<typeof prepareRun> {
+  const options = { rules: `openclaw@${version}`, env: [], dotenv: [], processEnv: false, cache: true };
+  try {
+    return prepareRun({ ...options, plugins: "none" }, quietIO(cwd));
+  } catch {
+    return prepareRun(options, quietIO(cwd));
+  }
+}
+
 export function createClawdiffSide(version: string, cwd: string): ClawdiffSide {
-  const run = prepareRun({ rules: `openclaw@${version}`, env: [], dotenv: [], processEnv: false, cache: true }, quietIO(cwd));
+  const run = prepareBaseRun(version, cwd);
   const pairRun = { ...run, views: { ...run.views, before: "source" as const, after: "source" as const }, loadOptions: { ...run.loadOptions, defaults: null } };
   return {
     catalog: { id: run.catalog.catalog.id, resolution: String(run.catalog.resolution), matching: run.catalog.catalog.matching },
