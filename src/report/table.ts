@@ -1,5 +1,6 @@
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
+import { writeSentences } from "./write-section.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
 import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
@@ -192,11 +193,16 @@ function legend(report: DiffReport, palette: Palette, width: number): string[] {
 }
 
 /** The human report: headline first, then paths grouped by what the gateway would do. */
+function writeLines(report: DiffReport, palette: Palette, width: number): string[] {
+  if (!report.write) return [];
+  return ["", ...writeSentences(report.write).flatMap((sentence) => wrapLine(sentence, width)).map((line) => palette.dim(line))];
+}
+
 export function renderTable(report: DiffReport, options: TableOptions): string {
   const { palette, width } = options;
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
-  const lines = [...headline(report, palette, width), ...contextLines(report, palette, width)];
+  const lines = [...headline(report, palette, width), ...contextLines(report, palette, width), ...writeLines(report, palette, width)];
   for (const group of GROUPS) {
     const members = report.changes.filter((change) => change.classification.current.kind === group.kind);
     const title = kindColour(group.kind, palette)(group.title);

@@ -1,4 +1,5 @@
 import type { DiffReport } from "../model.js";
+import { writeSentences } from "../write-section.js";
 import { causeLabels, kindTransition, suppressionOf } from "./describe.js";
 
 /**
@@ -20,5 +21,5 @@ export function renderBrief(report: DiffReport): string {
       .join("  ")
       .trimEnd(),
   );
-  return `${[report.summary.headline, ...lines].join("\n")}\n`;
+  return `${[report.summary.headline, ...(report.write ? writeSentences(report.write) : []), ...lines].join("\n")}\n`;
 }

@@ -1,3 +1,4 @@
+import { writeSentences } from "../write-section.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { causeLabels, changeLocation, changeSentences, suppressionOf, suppressionText } from "./describe.js";
 
@@ -62,6 +63,7 @@ export function renderGithub(report: DiffReport): string {
     ...(report.ignore?.stale ?? []).map((entry) =>
       workflowCommand("warning", { file: entry.file, line: entry.line, col: entry.line !== undefined ? entry.column : undefined, title: "clawdiff stale ignore entry" }, `${entry.path} matched no change in this run (${entry.reason})`),
     ),
+    ...(report.write ? writeSentences(report.write).map((sentence) => workflowCommand("notice", { title: "clawdiff plan" }, sentence)) : []),
     workflowCommand("notice", { title: "clawdiff" }, report.summary.headline),
   ];
   return `${lines.join("\n")}\n`;

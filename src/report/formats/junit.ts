@@ -1,3 +1,4 @@
+import { writeSentences } from "../write-section.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, suppressionOf, suppressionText } from "./describe.js";
 import { xmlElement } from "./xml-text.js";
@@ -66,7 +67,7 @@ export function renderJunit(report: DiffReport, options: JunitOptions = {}): str
       [
         xmlElement("properties", {}, properties, "    "),
         ...suite.changes.map((change) => testcase(report, change, suite.name)),
-        xmlElement("system-out", {}, report.summary.headline, "    "),
+        xmlElement("system-out", {}, [report.summary.headline, ...(report.write ? writeSentences(report.write) : [])].join("\n"), "    "),
         xmlElement("system-err", {}, "", "    "),
       ],
       "  ",

@@ -1,0 +1,10 @@
+import { validateWriterModel, type WriterModel } from "../writer/model.js";
+import { readNearestVersionFile } from "./catalog-store.js";
+import { ClawdiffError } from "../shared/errors.js";
+
+/** The bundled writer model for `version`, or the nearest older one (schemas/writers/). */
+export function loadWriterModelFor(version: string): { model: WriterModel; display: string } {
+  const found = readNearestVersionFile("writers", version);
+  if (!found) throw new ClawdiffError("catalog", `no writer model covers openclaw@${version} (schemas/writers/ starts later)`);
+  return { model: validateWriterModel(found.data, found.display), display: found.display };
+}
