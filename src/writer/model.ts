@@ -1,6 +1,3 @@
-import writerSchema from "../../schemas/writer.schema.json" with { type: "json" };
-import { assertMatchesSchema } from "../shared/schema-validation.js";
-
 /** A dist `file:line` (or line range) a writer effect was read from. */
 export type Citation = string;
 
@@ -45,8 +42,4 @@ export interface WriterModel {
   includes: { untouched: "kept" | "flattened"; touched: "refuse" | "flattened" | "write-sole-top-level-include"; citation: Citation };
   pathSyntax: { style: "dots" | "dots-brackets" | "dots-brackets-strict"; citation: Citation };
   operations: { "config.set": WriteOperationModel; "config.patch": WriteOperationModel; "agents.create"?: WriteOperationModel };
-}
-
-export function validateWriterModel(data: unknown, display: string): WriterModel {
-  return assertMatchesSchema<WriterModel>(writerSchema, data, "writer model", display);
 }

@@ -128,7 +128,8 @@ export function predictWrite(before: LoadedConfig, request: WriteRequest, option
 
   const next = materialize(asked, model, effects);
   if (dump) return { ...result, nothingWritten: false, files: [dumpRoot(before, next, runtime.filled, options, effects)], effects: [...effects, ...reformatEffect(before, writer, true)] };
-  const files = sourceMergeFiles(before, next, options, effects);
+  // A rewrite that leaves the bytes as they were is no write as far as the watcher is concerned.
+  const files = sourceMergeFiles(before, next, options, effects).filter((file) => file.text !== before.files.get(file.path)?.text);
   return { ...result, nothingWritten: files.length === 0, files, effects: [...effects, ...reformatEffect(before, writer, files.some((file) => file.path === before.root.path))] };
 }
 
