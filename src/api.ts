@@ -71,6 +71,7 @@ function runFor(options: DiffStatesOptions) {
       dotenv: options.envFiles ?? [],
       processEnv: options.processEnv !== false,
       allowIncludeOutside: options.allowIncludeOutside ?? false,
+      cache: true,
       showSecrets: options.showSecrets ?? false,
     },
     io,

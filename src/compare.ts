@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "node:util";
+import { jsonDeepEqual } from "./shared/json-equal.js";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
 import { valueIn, type ConfigView } from "./config/views.js";
 import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
@@ -50,6 +50,14 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
 }
 
 
+/** Whether a dotted path holds the same effective value on both sides: what conditional rules (auth credentials) ask. */
+export function unchangedBetween(before: LoadedConfig, after: LoadedConfig): (path: string) => boolean {
+  return (path) => {
+    const segments = path.split(".");
+    return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
+  };
+}
+
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
 export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string): PlannedOutcome {
@@ -60,10 +68,7 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
         listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec),
       )
     : undefined;
-  const isUnchanged = (path: string) => {
-    const segments = path.split(".");
-    return isDeepStrictEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
-  };
+  const isUnchanged = unchangedBetween(before, after);
   const plan = createPlanner(catalog).plan(
     changes.map((change) => change.path),
     { ...(installRecords ? { installRecords } : {}), isUnchanged },
@@ -96,7 +101,7 @@ export function compareInputs(
   const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
   const changes = evaluatorChanges(before, after, views);
   const semanticallyChanged = changes.map((change) =>
-    !isDeepStrictEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
+    !jsonDeepEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
   );
   const reloadMode = resolveReloadMode(after.compare, catalog);
   const proposed = options.proposed;

@@ -4,8 +4,8 @@
  */
 export { diffStates, loadState, planChange, planReload, type DiffStatesOptions, type LoadedState, type PlanChangeOptions, type StateOptions } from "./api.js";
 export type { PathEdit, WriteRequest } from "./writer/change.js";
-export type { ReportWrite, ReportWriteEffect, ReportWriteOutcome } from "./report/model.js";
-export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning, Verdict } from "./report/model.js";
+export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning, ReportWrite, ReportWriteEffect, ReportWriteOutcome } from "./report/model.js";
+export type { Verdict } from "./plan/outcome.js";
 export type { SuppressedChange, IgnoreOutcome } from "./ignore/apply.js";
 export type { IgnoreEntryRef } from "./ignore/ignore-file.js";
 export type { Cause, CauseCode } from "./explain/cause-codes.js";

@@ -11,9 +11,10 @@ const GNU_TIME = "/usr/bin/time";
 const RSS_PRELOAD = join(BENCH_DIR, "lib", "report-max-rss.mjs");
 export const RSS_SOURCE = existsSync(GNU_TIME) ? "GNU time -v (child rusage)" : "node process.resourceUsage().maxRSS via --import preload";
 
-function wrapCommand(nodeArgs, rssFile) {
-  if (existsSync(GNU_TIME)) return { command: GNU_TIME, args: ["-v", "-o", rssFile, process.execPath, ...nodeArgs], env: process.env };
-  return { command: process.execPath, args: ["--import", RSS_PRELOAD, ...nodeArgs], env: { ...process.env, BENCH_RSS_FILE: rssFile } };
+function wrapCommand(nodeArgs, rssFile, extraEnv) {
+  const env = { ...process.env, ...extraEnv };
+  if (existsSync(GNU_TIME)) return { command: GNU_TIME, args: ["-v", "-o", rssFile, process.execPath, ...nodeArgs], env };
+  return { command: process.execPath, args: ["--import", RSS_PRELOAD, ...nodeArgs], env: { ...env, BENCH_RSS_FILE: rssFile } };
 }
 
 function readPeakRssKb(rssFile) {
@@ -36,11 +37,11 @@ function describeFailure({ timedOut, timeoutMs, exitCode, signal, stderr }) {
  * Spawns `node <nodeArgs>`; resolves { ok, wallMs, peakRssKb, exitCode, stdout, failure }.
  * stdout goes to `stdoutFile` when given (clawdiff's reports reach 100 MB), else is collected.
  */
-export function measureNode(nodeArgs, { timeoutMs, okExitCodes = [0], stdoutFile } = {}) {
+export function measureNode(nodeArgs, { timeoutMs, okExitCodes = [0], stdoutFile, env: extraEnv = {} } = {}) {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const rssFile = join(OUTPUT_DIR, `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
-  const { command, args, env } = wrapCommand(nodeArgs, rssFile);
+  const { command, args, env } = wrapCommand(nodeArgs, rssFile, extraEnv);
   const stdoutFd = stdoutFile ? openSync(stdoutFile, "w") : "pipe";
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();

@@ -8,10 +8,26 @@ export interface CliIO {
   cwd: string;
 }
 
+/**
+ * A stream whose reader may go away (`clawdiff … | head -1`): once a write
+ * fails with EPIPE the rest of the output is dropped quietly, so the run
+ * still ends with the exit code its verdict gives, not with a stack trace.
+ */
+function closableWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 export function processIO(): CliIO {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: closableWriter(process.stdout),
+    stderr: closableWriter(process.stderr),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns ?? 100,

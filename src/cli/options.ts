@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../report/formats/index.js";
 import type { ReloadTrigger } from "../rules/evaluator-views.js";
+import { ClawdiffError } from "../shared/errors.js";
 import type { ColorChoice } from "./color.js";
 import type { CliIO } from "./io.js";
 
@@ -14,9 +15,12 @@ export const collect = (value: string, previous: string[]) => [...previous, valu
 
 /** Options every command that loads gateway states accepts. */
 export interface LoadCliOptions {
-  rules: string;
+  /** Undefined when not given: `latest`, unless --openclaw names the package instead. */
+  rules?: string;
   openclaw?: string;
   plugins?: string;
+  /** Commander's negation of `--no-cache`: false when the flag is given. */
+  cache: boolean;
   proposed?: string;
   trigger?: ReloadTrigger;
   config?: string;
@@ -37,9 +41,10 @@ export interface OutputCliOptions {
 
 export function addLoadOptions(command: Command): Command {
   return command
-    .option("--rules <catalog>", "rule catalog: openclaw@<version>, latest, or a catalog file", "latest")
+    .option("--rules <catalog>", "rule catalog: openclaw@<version>, latest (default), or a catalog file")
     .option("--openclaw <package>", "take the rules from an installed OpenClaw package (its directory or an npm pack .tgz) instead of --rules")
     .option("--plugins <ids>", "with --openclaw: bundled plugins/channels whose reload rules load: all (default), none, or a comma list")
+    .option("--no-cache", "with --openclaw: import the package afresh instead of reusing the cached catalog in the user's cache dir")
     .addOption(
       new Option("--trigger <trigger>", "what made the gateway evaluate: its file watcher, or its own in-process write (agents.create, config.patch)")
         .choices(["watcher", "write"])
@@ -72,6 +77,13 @@ export function addOutputOptions(command: Command, formats: readonly string[], d
     .addOption(new Option("--format <format>", "output format").choices(formats).default(defaultFormat))
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .option("--show-secrets", "print secret values (local debugging only; refused when CI is set)");
+}
+
+/** `--fail-on drift` compares the current and proposed verdicts: without --proposed it could never fire. */
+export function checkResultOptions(options: ResultCliOptions & Pick<LoadCliOptions, "proposed">, failOn: ReadonlySet<string>): void {
+  if (failOn.has("drift") && options.proposed === undefined) {
+    throw new ClawdiffError("usage", "--fail-on drift needs --proposed: drift is a change of verdict between the current and the proposed rules");
+  }
 }
 
 /** Options of commands whose result feeds the exit-code contract (README, "Exit codes"). */

@@ -3,7 +3,9 @@ import { compareInputs, type Comparison } from "../compare.js";
 import type { EnvOptions, LoadOptions } from "../config/load-config.js";
 import { diffStateFiles, type StateFileChange } from "../diff/state-files.js";
 import { buildReport, type DiffReport } from "../report/model.js";
-import { loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadInstalledCatalog, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
+import { newerThanEveryCatalogWarning } from "../rules/resolve-catalog.js";
+import { listBundledCatalogs, loadCatalog, loadDefaultsFor, loadEvaluatorViews, loadInstalledCatalog, loadProposedCatalog, type LoadedCatalog } from "../sources/catalog-store.js";
+import { fileCatalogCache, userCacheDir } from "../sources/catalog-cache.js";
 import { openConfigInput, type ConfigInput, type ConfigInputOptions } from "../sources/config-input.js";
 import { GitSession } from "../sources/git/session.js";
 import { INDEX_REVISION, WORKTREE_REVISION } from "../sources/git/spec.js";
@@ -57,17 +59,28 @@ export interface PreparedRun {
   inputOptions: ConfigInputOptions;
 }
 
+const DEFAULT_RULES = "latest";
+
 /** Resolves the catalog, defaults and env once for a command that loads states. */
 export function prepareRun(options: LoadCliOptions & Partial<OutputCliOptions>, io: CliIO): PreparedRun {
   if (options.showSecrets && io.env["CI"]) throw new ClawdiffError("usage", "--show-secrets is refused when CI is set");
   if (options.plugins !== undefined && options.openclaw === undefined) {
     throw new ClawdiffError("usage", "--plugins needs --openclaw: bundled catalogs hold the base rules only");
   }
-  const catalog = options.openclaw !== undefined ? loadInstalledCatalog(options.openclaw, options.plugins, io.cwd) : loadCatalog(options.rules, io.cwd);
+  if (options.rules !== undefined && options.openclaw !== undefined) {
+    throw new ClawdiffError("usage", "--rules and --openclaw both choose the rules; give one (--openclaw reads them from the installed package)");
+  }
+  if (!options.cache && options.openclaw === undefined) throw new ClawdiffError("usage", "--no-cache needs --openclaw: only imported packages are cached");
+  const catalog =
+    options.openclaw !== undefined
+      ? loadInstalledCatalog(options.openclaw, options.plugins, io.cwd, options.cache ? fileCatalogCache(userCacheDir(io.env)) : undefined)
+      : loadCatalog(options.rules ?? DEFAULT_RULES, io.cwd);
+  const warning = catalog.resolution === "nearest-older" ? newerThanEveryCatalogWarning(catalog.targetVersion, listBundledCatalogs()) : null;
+  if (warning) io.stderr(`clawdiff: warning: ${warning}\n`);
   return {
     catalog,
     views: loadEvaluatorViews(catalog.targetVersion, options.trigger ?? "watcher"),
-    ...(options.proposed !== undefined ? { proposed: loadProposedCatalog(options.proposed, options.rules, io.cwd) } : {}),
+    ...(options.proposed !== undefined ? { proposed: loadProposedCatalog(options.proposed, options.rules ?? DEFAULT_RULES, io.cwd) } : {}),
     loadOptions: {
       env: envOptions(options, io),
       defaults: loadDefaultsFor(catalog.targetVersion),

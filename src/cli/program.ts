@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
-import { isClawdiffError } from "../shared/errors.js";
+import { nearestNames } from "../shared/did-you-mean.js";
+import { ClawdiffError, isClawdiffError } from "../shared/errors.js";
+import { specExistsOnDisk } from "../sources/spec-exists.js";
 import { TOOL_VERSION } from "../shared/tool-info.js";
 import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
@@ -31,6 +33,20 @@ function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * `diff` is the default command, so a mistyped command (`dif`, `completions`)
+ * would be read as a state path. A first word that names nothing on disk but
+ * is a typo away from a command is refused with the command it meant.
+ */
+function assertNoMistypedCommand(program: Command, argv: readonly string[], cwd: string): void {
+  const first = argv.find((arg) => arg !== "--debug");
+  if (first === undefined || first.startsWith("-") || first.includes(":") || first.includes("/")) return;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(first) || specExistsOnDisk(first, cwd)) return;
+  const nearest = nearestNames(first, names);
+  if (nearest.length > 0) throw new ClawdiffError("usage", `unknown command '${first}' (did you mean ${nearest.map((name) => `'${name}'`).join(" or ")}?); a state path that does not exist is not read as one`);
+}
+
 /** Runs the CLI and returns its exit code; never throws for user errors. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.noChange;
@@ -39,6 +55,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     exitCode = code;
   });
   try {
+    assertNoMistypedCommand(program, argv, io.cwd);
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {

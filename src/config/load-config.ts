@@ -18,6 +18,8 @@ export interface EnvOptions {
   processEnv?: Record<string, string | undefined>;
   /** Extra dotenv files (--dotenv), below the process env and above the state dir's .env. */
   files?: { origin: string; text: string }[];
+  /** False: leave the state dir's `.env` unread (a gateway started without it). Default true. */
+  stateDotenv?: boolean;
 }
 
 export interface LoadOptions {
@@ -58,12 +60,19 @@ function buildEnv(input: ConfigInput, options: EnvOptions, authored: unknown): R
   if (options.processEnv) layers.push({ origin: "process env", values: options.processEnv });
   for (const file of options.files ?? []) layers.push({ origin: file.origin, values: parseEnvFile(file.text) });
   const stateEnvPath = join(input.stateDir, ".env");
-  if (input.kind !== "stdin" && input.reader.exists(stateEnvPath)) {
+  if (options.stateDotenv !== false && input.kind !== "stdin" && input.reader.exists(stateEnvPath)) {
     layers.push({ origin: input.reader.display(stateEnvPath), values: parseEnvFile(input.reader.readText(stateEnvPath)) });
   }
   layers.push({ origin: "config env block", values: configEnvBlock(authored), fillsBlank: true });
   return stackEnv(layers);
 }
+
+/**
+ * Whether a file's strings can hold `${`: written out, spelled with an escape
+ * (`\u0024{`, JSON5's `\x24{`) or split by a JSON5 line continuation.
+ * Files with none of these skip the substitution walk.
+ */
+const mayHoldReference = (text: string) => ["${", "\\u", "\\x", "\\\n", "\\\r"].some((marker) => text.includes(marker));
 
 /** Substitutes `${VAR}` in string leaves, sharing every subtree that has none. */
 function substitute(value: unknown, env: ResolvedEnv, segments: string[], sites: Map<string, EnvReferenceSite>): unknown {
@@ -117,7 +126,7 @@ export function loadConfig(input: ConfigInput, options: LoadOptions = {}): Loade
 
   const env = buildEnv(input, options.env ?? {}, authored);
   const envReferences = new Map<string, EnvReferenceSite>();
-  const substituted = substitute(authored, env, [], envReferences);
+  const substituted = [...includes.files.values()].some((file) => mayHoldReference(file.text)) ? substitute(authored, env, [], envReferences) : authored;
   const { config: compare, records } = splitInstallRecords(substituted, readInstallIndex(input));
   const { config: semantic, applied } = applyDefaults(compare, options.defaults ?? null);
 

@@ -1,4 +1,11 @@
-import type { StateFileEntry } from "../sources/state-files.js";
+/** One file of a state directory as the diff compares it; sources/state-files.ts lists them. */
+export interface StateFileEntry {
+  /** Path relative to the state directory, with forward slashes. */
+  path: string;
+  size: number;
+  /** sha256 of the content (files up to the hashing limit), else size-only comparison. */
+  digest: string | null;
+}
 
 export type StateFileChangeKind = "added" | "removed" | "modified";
 

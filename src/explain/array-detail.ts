@@ -1,5 +1,5 @@
+import { jsonDeepEqual } from "../shared/json-equal.js";
 import deepDiff from "deep-diff";
-import { isDeepStrictEqual } from "node:util";
 import { isPlainObject } from "../shared/values.js";
 
 export interface ArrayElementChange {
@@ -44,7 +44,7 @@ function sameMultiset(before: unknown[], after: unknown[]): boolean {
   if (before.length !== after.length) return false;
   const remaining = [...after];
   for (const element of before) {
-    const index = remaining.findIndex((candidate) => isDeepStrictEqual(candidate, element));
+    const index = remaining.findIndex((candidate) => jsonDeepEqual(candidate, element));
     if (index === -1) return false;
     remaining.splice(index, 1);
   }
@@ -62,7 +62,7 @@ export function describeArrayChange(before: unknown[], after: unknown[]): ArrayD
     const elements: ArrayElementChange[] = [];
     for (const [key, element] of previous) {
       if (!next.has(key)) elements.push({ key, change: "removed" });
-      else if (!isDeepStrictEqual(element, next.get(key))) elements.push({ key, change: "modified", fields: fieldPaths(element, next.get(key)) });
+      else if (!jsonDeepEqual(element, next.get(key))) elements.push({ key, change: "modified", fields: fieldPaths(element, next.get(key)) });
     }
     for (const key of next.keys()) if (!previous.has(key)) elements.push({ key, change: "added" });
     return { reorderOnly: elements.length === 0, elements };
@@ -73,7 +73,7 @@ export function describeArrayChange(before: unknown[], after: unknown[]): ArrayD
   for (let index = 0; index < Math.max(before.length, after.length); index += 1) {
     if (index >= before.length) elements.push({ key: `[${index}]`, change: "added" });
     else if (index >= after.length) elements.push({ key: `[${index}]`, change: "removed" });
-    else if (!isDeepStrictEqual(before[index], after[index])) {
+    else if (!jsonDeepEqual(before[index], after[index])) {
       elements.push({ key: `[${index}]`, change: "modified", fields: fieldPaths(before[index], after[index]) });
     }
   }

@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "node:util";
+import { jsonDeepEqual } from "../shared/json-equal.js";
 import { evaluatorValue, type Comparison, type PlannedOutcome } from "../compare.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { valueIn } from "../config/views.js";
@@ -130,7 +130,7 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
   if (formCause) causes.push(formCause);
   const refCause = secretRefCause(compareBefore, compareAfter, comparison);
   if (refCause) causes.push(refCause);
-  if (semanticChange && isDeepStrictEqual(authoredBefore, authoredAfter) && !isDeepStrictEqual(compareBefore, compareAfter)) {
+  if (semanticChange && jsonDeepEqual(authoredBefore, authoredAfter) && !jsonDeepEqual(compareBefore, compareAfter)) {
     const uses = { before: envUsesUnder(before, dotted), after: envUsesUnder(after, dotted) };
     causes.push({
       code: "ENV_VALUE_CHANGED",

@@ -1,5 +1,5 @@
+import { jsonDeepEqual } from "../shared/json-equal.js";
 import { dirname, relative } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import type { LoadedConfig } from "../config/load-config.js";
 import { isPlainObject } from "../shared/values.js";
 
@@ -25,11 +25,11 @@ export function findRelocations(before: LoadedConfig, after: LoadedConfig): Relo
   let budget = MAX_PATHS;
   const walk = (segments: string[], left: unknown, right: unknown) => {
     if (budget-- <= 0 || segments.length > MAX_DEPTH) return;
-    const equal = segments.length > 0 && isDeepStrictEqual(left, right);
+    const equal = segments.length > 0 && jsonDeepEqual(left, right);
     if (equal) {
       const from = filesOf(before, segments);
       const to = filesOf(after, segments);
-      if (!isDeepStrictEqual(from, to)) {
+      if (!jsonDeepEqual(from, to)) {
         relocations.push({ segments, from, to });
         return;
       }
@@ -51,7 +51,7 @@ export function findFormatOnlyFiles(before: LoadedConfig, after: LoadedConfig): 
   const formatOnly: string[] = [];
   for (const [relativePath, file] of byRelative(after)) {
     const old = previous.get(relativePath);
-    if (old && old.text !== file.text && isDeepStrictEqual(old.parsed, file.parsed)) formatOnly.push(relativePath);
+    if (old && old.text !== file.text && jsonDeepEqual(old.parsed, file.parsed)) formatOnly.push(relativePath);
   }
   return formatOnly;
 }

@@ -1,7 +1,14 @@
 import type { ReloadPlan } from "../plan/build-plan.js";
-import { decideReloadAction } from "../plan/outcome.js";
-import type { DiffReport, ReportChange, Verdict } from "../report/model.js";
+import { decideReloadAction, type Verdict } from "../plan/outcome.js";
+import type { ReloadKind } from "../rules/catalog.js";
 import type { IgnoreEntryRef, IgnoreFile } from "./ignore-file.js";
+
+/** The part of a report an ignore file is judged against; the report satisfies it as it is. */
+export interface IgnoreSubject {
+  changes: readonly { path: string; segments: string[]; classification: { current: { kind: ReloadKind; actions: readonly string[] } } }[];
+  plans: { current: { catalog: string } };
+  reloadMode: { mode: string };
+}
 
 /** A change an ignore entry accepted: still in `changes`, no longer counted for the exit code. */
 export interface SuppressedChange {
@@ -29,10 +36,10 @@ export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
  * What the gateway would do if only the unsuppressed changes had happened:
  * the same reload-mode decision, over the remaining classifications.
  */
-export function verdictWithout(report: DiffReport, suppressed: ReadonlySet<string>): Verdict {
+export function verdictWithout(report: IgnoreSubject, suppressed: ReadonlySet<string>): Verdict {
   const remaining = report.changes.filter((change) => !suppressed.has(change.path));
   if (remaining.length === 0) return "no-change";
-  const pathsOf = (kind: ReportChange["classification"]["current"]["kind"]) =>
+  const pathsOf = (kind: ReloadKind) =>
     remaining.filter((change) => change.classification.current.kind === kind).map((change) => change.path);
   const plan: ReloadPlan = {
     catalog: report.plans.current.catalog,
@@ -49,7 +56,7 @@ export function verdictWithout(report: DiffReport, suppressed: ReadonlySet<strin
 }
 
 /** Matches every unexpired entry against the report's changes; the first matching entry suppresses a change. */
-export function applyIgnoreFile(report: DiffReport, ignore: IgnoreFile, today: string): { suppressed: SuppressedChange[]; ignore: IgnoreOutcome } {
+export function applyIgnoreFile(report: IgnoreSubject, ignore: IgnoreFile, today: string): { suppressed: SuppressedChange[]; ignore: IgnoreOutcome } {
   const active = ignore.entries.filter((entry) => !isExpired(entry.ref, today));
   const used = new Set<IgnoreEntryRef>();
   const suppressed: SuppressedChange[] = [];

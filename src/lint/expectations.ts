@@ -1,4 +1,5 @@
-import type { DiffReport, ReportChange, ReportPlan, Verdict } from "../report/model.js";
+import type { Verdict } from "../plan/outcome.js";
+import type { DiffReport, ReportChange, ReportPlan } from "../report/model.js";
 import type { ExpectedKind, FixtureExpectation, PlanExpectation } from "./fixture.js";
 
 type Side = "current" | "proposed";

@@ -3,7 +3,7 @@ import { locateInText } from "../config/locate.js";
 import { parseConfigText } from "../config/parse-json5.js";
 import type { CauseCode } from "../explain/cause-codes.js";
 import type { ReloadKind } from "../rules/catalog.js";
-import type { Verdict } from "../report/model.js";
+import type { Verdict } from "../plan/outcome.js";
 import { assertMatchesSchema } from "../shared/schema-validation.js";
 
 export type ExpectedKind = ReloadKind | "unchanged";

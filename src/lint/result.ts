@@ -1,4 +1,4 @@
-import type { Verdict } from "../report/model.js";
+import type { Verdict } from "../plan/outcome.js";
 
 export type FixtureStatus = "pass" | "fail" | "error";
 

@@ -48,6 +48,8 @@ export interface AnalysisContext {
   defaults: DefaultsTable | null;
   /** The report of `--before` (or the `.bak` copy) against the state directory, when given. */
   stateReport?: DiffReport;
+  /** From the same comparison: whether a path kept its value, for conditional rules (auth credentials), as `diff` plans them. */
+  isUnchanged?: (path: string) => boolean;
 }
 
 const verdictOf = (classification: Classification): PathVerdict => ({
@@ -82,8 +84,9 @@ export function analyzeEvents(events: readonly ReloadEvent[], context: AnalysisC
   const proposedPlanner = context.proposed ? createPlanner(context.proposed) : null;
   return events.map((event) => {
     const pathList = loggedPaths(event);
-    const plan = planner.plan(pathList);
-    const proposedPlan = proposedPlanner?.plan(pathList);
+    const planContext = context.isUnchanged ? { isUnchanged: context.isUnchanged } : {};
+    const plan = planner.plan(pathList, planContext);
+    const proposedPlan = proposedPlanner?.plan(pathList, planContext);
     const paths = pathList.map((path, index): AnalyzedPath => ({
       path,
       logged: loggedAs(event, path),

@@ -61,6 +61,8 @@ export interface ObservedRestart {
   /** Signal to "ready", when both carry comparable timestamps. */
   downtimeMs: number | null;
   ignored: boolean;
+  /** How the gateway carried the restart out (`in-process restart (…)`, `full process restart (…)`), when logged. */
+  mode?: string;
 }
 
 export interface GroupedLog {
@@ -68,7 +70,8 @@ export interface GroupedLog {
   restarts: ObservedRestart[];
 }
 
-const RESTART_SIGNAL = "SIGUSR1";
+/** SIGUSR1 until 2026.9.5; 2026.9.6 restarts on SIGUSR2 (dist/run-S_R0Bn7l.mjs:1741). */
+const RESTART_SIGNALS: ReadonlySet<string> = new Set(["SIGUSR1", "SIGUSR2"]);
 
 /** Groups reload records into evaluations and the restarts that carried them out. */
 export function groupReloadEvents(records: readonly ReloadRecord[]): GroupedLog {
@@ -175,8 +178,9 @@ export function groupReloadEvents(records: readonly ReloadRecord[]): GroupedLog 
         break;
       }
       case "signal": {
-        if (message.signal !== RESTART_SIGNAL) break;
-        const continuesRestart = inProgress !== null && inProgress.readyLine === undefined && !inProgressPhases.has(message.phase);
+        if (!RESTART_SIGNALS.has(message.signal)) break;
+        // A skipped or refused restart is over: the next signal starts another.
+        const continuesRestart = inProgress !== null && inProgress.readyLine === undefined && !inProgress.ignored && !inProgressPhases.has(message.phase);
         if (!continuesRestart) {
           const carried: ReloadEvent[] = awaitingSignal.length > 0 ? awaitingSignal : [startEvent(record, "signal-only", null)];
           inProgress = { index: restarts.length, signal: message.signal, line: record.line, ...(record.time ? { time: record.time } : {}), events: carried.map((event) => event.index), downtimeMs: null, ignored: false };
@@ -191,6 +195,10 @@ export function groupReloadEvents(records: readonly ReloadRecord[]): GroupedLog 
         }
         inProgressPhases.add(message.phase);
         if (message.phase === "ignored" || message.phase === "no-listener") inProgress!.ignored = true;
+        break;
+      }
+      case "restart-mode": {
+        if (inProgress && inProgress.readyLine === undefined) inProgress.mode = message.detail;
         break;
       }
       case "ready": {

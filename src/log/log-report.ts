@@ -3,6 +3,7 @@ import type { AnalyzedEvent } from "./analyze-events.js";
 import type { ObservedRestart } from "./group-events.js";
 import { parseLogTime } from "./log-time.js";
 import type { ParsedLog } from "./parse-log.js";
+import type { Reproduction } from "./reproduce.js";
 
 /**
  * The `clawdiff log` report (schemas/log-report.schema.json). Same promise
@@ -37,6 +38,8 @@ export interface LogReport {
   malformed: { line: number; reason: string }[];
   events: AnalyzedEvent[];
   restarts: ObservedRestart[];
+  /** With two states: per logged evaluation, which version, trigger and env source reproduce it. */
+  reproductions?: Reproduction[];
   summary: LogReportSummary;
 }
 
@@ -102,7 +105,7 @@ export interface LogReportOptions {
   proposed?: string;
 }
 
-export function buildLogReport(parsed: ParsedLog, events: AnalyzedEvent[], restarts: ObservedRestart[], options: LogReportOptions): LogReport {
+export function buildLogReport(parsed: ParsedLog, events: AnalyzedEvent[], restarts: ObservedRestart[], options: LogReportOptions, reproductions?: Reproduction[]): LogReport {
   const withState = options.state !== undefined;
   return {
     schemaVersion: LOG_REPORT_SCHEMA_VERSION,
@@ -113,6 +116,7 @@ export function buildLogReport(parsed: ParsedLog, events: AnalyzedEvent[], resta
     malformed: parsed.malformed,
     events,
     restarts,
+    ...(reproductions ? { reproductions } : {}),
     summary: summarize(events, restarts, options.proposed !== undefined, withState),
   };
 }

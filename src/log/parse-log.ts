@@ -26,8 +26,8 @@ export interface ParsedLog {
   malformed: MalformedLine[];
 }
 
-// A continuation of a wrapped path list: path-ish tokens separated by commas, maybe the closing parenthesis and a suffix.
-const CONTINUATION = /^\s*[^\s,()[\]{}]+(?:,\s*[^\s,()[\]{}]+)*,?\s*(?:\).*)?$/;
+// A continuation of a wrapped path list: maybe the opening parenthesis, path-ish tokens separated by commas, maybe the closing parenthesis and a suffix.
+const CONTINUATION = /^\s*\(?[^\s,()[\]{}]+(?:,\s*[^\s,()[\]{}]+)*,?\s*(?:\).*)?$/;
 const MAX_WRAPPED_LINES = 50;
 
 function toRecord(first: LogLine, message: ReloadMessage, lines: number, truncated: boolean): ReloadRecord {
@@ -73,7 +73,7 @@ export function parseGatewayLog(text: string): ParsedLog {
       const next = parseLogLine(physical[index]!, index + 1);
       if (!next.ok || !next.value.bare || !CONTINUATION.test(next.value.message)) break;
       // A wrap after a comma or before indentation separates paths; otherwise the terminal cut a path in two.
-      const separator = /,\s*$/.test(joined) || /^\s/.test(next.value.message) ? " " : "";
+      const separator = /,\s*$/.test(joined) || /^\s*\(/.test(next.value.message) || /^\s/.test(next.value.message) ? " " : "";
       joined = `${joined}${separator}${next.value.message.trim()}`;
       result = parseReloadMessage(joined);
       span += 1;

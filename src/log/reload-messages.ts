@@ -18,6 +18,7 @@ export type ReloadMessage =
   | { kind: "reload-error"; detail: string }
   | { kind: "duplicate-signal-skipped" }
   | { kind: "restart-proceeding"; detail: string }
+  | { kind: "restart-mode"; detail: string }
   | { kind: "signal"; signal: string; phase: "received" | "restarting" | "ignored" | "no-listener" }
   | { kind: "ready"; detail: string };
 
@@ -33,13 +34,17 @@ export type MessageParse = { status: "known"; message: ReloadMessage } | { statu
 // An em dash, as logged; collectors that mangle encodings or ASCII-fy it produce the others.
 const DASH = String.raw`\s+(?:—|–|â€”|--?)\s+`;
 
-/** Messages whose parenthesised path list may wrap onto following lines. */
-const PATH_LIST_MESSAGES: { kind: "evaluating" | "hot-applied" | "dynamic-reads" | "restart-required" | "restart-ignored"; lead: RegExp }[] = [
-  { kind: "evaluating", lead: /^config change detected; evaluating reload \(/ },
-  { kind: "hot-applied", lead: /^config hot reload applied \(/ },
-  { kind: "dynamic-reads", lead: /^config change applied \(dynamic reads: / },
-  { kind: "restart-required", lead: /^config change requires gateway restart \(/ },
-  { kind: "restart-ignored", lead: /^config reload requires gateway restart; hot mode ignoring \(/ },
+/**
+ * Messages whose parenthesised path list may wrap onto following lines; the
+ * wrap can fall anywhere, even before the opening parenthesis (as pasted in
+ * openclaw#76208).
+ */
+const PATH_LIST_MESSAGES: { kind: "evaluating" | "hot-applied" | "dynamic-reads" | "restart-required" | "restart-ignored"; stem: string; opener: string }[] = [
+  { kind: "evaluating", stem: "config change detected; evaluating reload", opener: "(" },
+  { kind: "hot-applied", stem: "config hot reload applied", opener: "(" },
+  { kind: "dynamic-reads", stem: "config change applied", opener: "(dynamic reads: " },
+  { kind: "restart-required", stem: "config change requires gateway restart", opener: "(" },
+  { kind: "restart-ignored", stem: "config reload requires gateway restart; hot mode ignoring", opener: "(" },
 ];
 
 const SIMPLE_MESSAGES: { pattern: RegExp; build: (match: RegExpExecArray) => ReloadMessage }[] = [
@@ -54,11 +59,17 @@ const SIMPLE_MESSAGES: { pattern: RegExp; build: (match: RegExpExecArray) => Rel
   // Failures and recoveries around a reload (watcher trouble, last-known-good restores, superseded reloads).
   {
     pattern:
-      /^(config (?:reload|restart) failed: .*|config hot-reload disabled: .*|config watcher .*|restart deferral check failed .*|config (?:reload|restart) superseded: .*|config reload restored last-known-good config .*|config reload recovery .*|config reload skipped plugin config validation issue .*|config reload (?:in-process )?last-known-good promotion failed: .*|config reload plugin install record check failed: .*|config reload initial watch check failed: .*)$/,
+      /^(config (?:reload|restart) failed: .*|config hot-reload disabled: .*|config watcher .*|config (?:reload|restart) superseded: .*|config reload restored last-known-good config .*|config reload recovery .*|config reload skipped plugin config validation issue .*|config reload (?:in-process )?last-known-good promotion failed: .*|config reload plugin install record check failed: .*|config reload initial watch check failed: .*)$/,
     build: (m) => ({ kind: "reload-error", detail: m[1]! }),
   },
   { pattern: /^gateway restart already scheduled; skipping duplicate signal/, build: () => ({ kind: "duplicate-signal-skipped" }) },
-  { pattern: /^(all operations and replies completed; restarting gateway now|restart timeout after .*forcing restart)$/, build: (m) => ({ kind: "restart-proceeding", detail: m[1]! }) },
+  // Lines about a restart waiting for, or giving up on, active work; they belong to the restart still waiting for its signal.
+  {
+    pattern: /^(all operations and replies completed; restarting gateway now|restart timeout after .*|restart still deferred after .*|restart blocked by active .*|restart deferral check failed .*|gateway restart preflight failed: .*|gateway restart recovery .*)$/,
+    build: (m) => ({ kind: "restart-proceeding", detail: m[1]! }),
+  },
+  // 2026.5+: how the signalled restart is carried out (in-process, full process, supervisor, update handoff).
+  { pattern: /^restart mode: (.*)$/, build: (m) => ({ kind: "restart-mode", detail: m[1]! }) },
   { pattern: /^signal (SIG[A-Z0-9]+) received/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "received" }) },
   { pattern: /^received (SIG[A-Z0-9]+); restarting/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "restarting" }) },
   { pattern: /^(SIG[A-Z0-9]+) restart ignored/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "ignored" }) },
@@ -100,10 +111,12 @@ function deferralOf(tail: string): Deferral | undefined {
 /** Classifies one (possibly re-joined) message. */
 export function parseReloadMessage(message: string): MessageParse {
   const text = message.trim();
-  for (const { kind, lead } of PATH_LIST_MESSAGES) {
-    const match = lead.exec(text);
-    if (!match) continue;
-    const closed = closeOfList(text.slice(match[0].length));
+  for (const { kind, stem, opener } of PATH_LIST_MESSAGES) {
+    if (!text.startsWith(stem)) continue;
+    const rest = text.slice(stem.length).trimStart();
+    if (rest === "" || opener.startsWith(rest)) return { status: "unclosed", kind };
+    if (!rest.startsWith(opener) || !/^\s/.test(text.slice(stem.length))) continue;
+    const closed = closeOfList(rest.slice(opener.length));
     if (!closed) return { status: "unclosed", kind };
     const paths = splitList(closed.list);
     if (kind === "restart-required") {

@@ -2,6 +2,7 @@ import { CAUSE_LABELS } from "../explain/cause-codes.js";
 import type { Palette } from "../report/palette.js";
 import type { AnalyzedEvent, AnalyzedPath, PathVerdict } from "./analyze-events.js";
 import type { LogReport } from "./log-report.js";
+import { reproductionLines } from "./render-reproduction.js";
 
 const OUTCOME_WORDS: Record<string, string> = {
   restart: "restart",
@@ -13,7 +14,7 @@ const OUTCOME_WORDS: Record<string, string> = {
   "invalid-config": "invalid config: reload skipped",
   "config-missing": "config file missing",
   error: "reload error",
-  "signal-only": "SIGUSR1 restart with no logged evaluation",
+  "signal-only": "restart signal with no logged evaluation",
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -37,7 +38,7 @@ function describeWhy(item: AnalyzedPath): string {
 function eventLines(analyzed: AnalyzedEvent, report: LogReport, palette: Palette): string[] {
   const { event } = analyzed;
   const restart = event.signal ? report.restarts[event.signal.restart] : undefined;
-  const downtime = restart?.downtimeMs != null ? `, ready after ${seconds(restart.downtimeMs)}` : "";
+  const downtime = `${restart?.mode ? `, ${restart.mode}` : ""}${restart?.downtimeMs != null ? `, ready after ${seconds(restart.downtimeMs)}` : ""}`;
   const deferral = event.deferral ? `, ${event.deferral.mode === "deferring" ? `deferred until ${event.deferral.detail} complete` : event.deferral.mode}` : "";
   const signal = event.signal ? `, ${event.signal.signal} at line ${event.signal.line}${downtime}` : "";
   const outcome = event.outcome === "none" && event.noopPaths.length > 0 ? "no reload: applied as dynamic reads" : (OUTCOME_WORDS[event.outcome] ?? event.outcome);
@@ -55,6 +56,8 @@ function eventLines(analyzed: AnalyzedEvent, report: LogReport, palette: Palette
     lines.push(`  ${palette.yellow(`rules ${report.catalogs.current} say ${said}: the gateway ran other rules`)}`);
   }
   if (analyzed.proposedRestart === false && event.outcome === "restart") lines.push(`  ${palette.green("the proposed rules would not restart")}`);
+  const reproduction = report.reproductions?.find((candidate) => candidate.event === event.index);
+  if (reproduction) lines.push(...reproductionLines(reproduction, palette));
   return lines;
 }
 

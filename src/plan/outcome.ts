@@ -5,6 +5,9 @@ import { isNoopPlan, type ReloadPlan } from "./build-plan.js";
 /** What the gateway would do with a plan, given its reload mode. */
 export type ReloadAction = "none" | "hot-reload" | "restart" | "restart-ignored" | "disabled";
 
+/** What a run concludes: nothing changed, or the action the gateway would take. */
+export type Verdict = "no-change" | ReloadAction;
+
 export interface ReloadMode {
   mode: string;
   /** Where the mode came from: the config value, or the version's default. */

@@ -1,6 +1,6 @@
 import type { Comparison, PlannedOutcome } from "../compare.js";
 import type { Classification } from "../plan/build-plan.js";
-import type { ReloadAction } from "../plan/outcome.js";
+import type { ReloadAction, Verdict } from "../plan/outcome.js";
 import type { ConfigInput } from "../sources/config-input.js";
 import type { StateFileChange } from "../diff/state-files.js";
 import { describeSides, knownSecretsOf, type ReportSide } from "./provenance.js";
@@ -126,7 +126,6 @@ export interface ReportEvaluator {
   sources: string[];
 }
 
-export type Verdict = "no-change" | ReloadAction;
 
 export interface DiffReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;

@@ -1,9 +1,11 @@
 import type { Comparison, PlannedOutcome } from "../compare.js";
-import { adviseOnPath } from "../explain/advice.js";
+import { proposeFixes, type FixProposal } from "../explain/advice.js";
+import { describeFix, type CheckedFix } from "../explain/fix-verdict.js";
 import type { Cause } from "../explain/cause-codes.js";
 import { createPlanner } from "../plan/build-plan.js";
 import { explainMatch, type MatchExplanation } from "../rules/explain-match.js";
 import { ClawdiffError } from "../shared/errors.js";
+import { getAtSegments } from "../shared/values.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { DiffReport, ReportClassification, ReportInput } from "./model.js";
 import { describeSides, knownSecretsOf, type ReportSide } from "./provenance.js";
@@ -32,8 +34,14 @@ export interface PathStory {
   provenance: { before: ReportSide; after: ReportSide };
   causes: Cause[];
   rules: { current: RuleStory; proposed?: RuleStory };
+  /** Each fix as one line with its re-planned verdict (`fixes` holds the steps). */
   advice: string[];
+  fixes: CheckedFix[];
 }
+
+/** File edits that settle the path first, then an upstream rule, then the reload mode (it has costs); one that still restarts comes last, labelled. */
+const CHECK_ORDER: Record<CheckedFix["check"], number> = { edit: 0, overlay: 2, "reload-mode": 4, none: 6 };
+const fixRank = (fix: CheckedFix) => (fix.verdict === "still-restarts" ? 9 : CHECK_ORDER[fix.check] + (fix.verdict === "restarts-once" ? 1 : 0));
 
 const isBelow = (path: string, parent: string) => path.startsWith(`${parent}.`);
 
@@ -55,7 +63,7 @@ function parsePath(path: string): string[] {
 }
 
 /** The full story of one path, built from the report the diff produced and the comparison behind it. */
-export function buildPathStory(report: DiffReport, comparison: Comparison, path: string, showSecrets = false): PathStory {
+export function buildPathStory(report: DiffReport, comparison: Comparison, path: string, checkFix: (fix: FixProposal, path: string) => CheckedFix, showSecrets = false): PathStory {
   const segments = parsePath(path);
   const change = report.changes.find((candidate) => candidate.path === path);
   const formOnly = report.formOnlyChanges.find((candidate) => candidate.path === path);
@@ -75,6 +83,19 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
     ? ruleStory(proposedOutcome, path, change?.classification.proposed ?? hypotheticalClassification(proposedOutcome, path))
     : undefined;
 
+  const fixes = proposeFixes({
+    path,
+    segments,
+    kind: current.classification.kind,
+    causes,
+    catalogId: comparison.current.catalog.id,
+    reloadModes: comparison.current.catalog.reloadModes,
+    authoredBefore: getAtSegments(comparison.before.authored, segments),
+    authoredAfter: getAtSegments(comparison.after.authored, segments),
+  })
+    .map((fix) => checkFix(fix, path))
+    .sort((a, b) => fixRank(a) - fixRank(b));
+
   return {
     schemaVersion: PATH_STORY_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -87,6 +108,7 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
     provenance,
     causes,
     rules: { current, ...(proposed ? { proposed } : {}) },
-    advice: adviseOnPath({ path, kind: current.classification.kind, causes, catalogId: comparison.current.catalog.id }),
+    advice: fixes.map(describeFix),
+    fixes,
   };
 }

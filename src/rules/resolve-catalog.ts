@@ -53,3 +53,16 @@ export function resolveCatalogEntry(requested: string, entries: readonly Catalog
   }
   return { entry: nearest, requested, resolution: "nearest-older" };
 }
+
+/**
+ * The warning for a version no bundled catalog reaches: its rules are taken
+ * from the newest catalog, which may lack rules the version added. One
+ * function for every caller (`--rules openclaw@<v>`, a version read from the config).
+ */
+export function newerThanEveryCatalogWarning(version: string, entries: readonly CatalogEntry[]): string | null {
+  if (!isVersion(version) || entries.length === 0) return null;
+  const known = entries.flatMap((entry) => [entry.openclawVersion, ...entry.coversVersions].map((covered) => ({ covered, entry })));
+  const newest = known.reduce((best, candidate) => (compareVersions(candidate.covered, best.covered) > 0 ? candidate : best));
+  if (compareVersions(version, newest.covered) <= 0) return null;
+  return `openclaw@${version} is newer than every bundled catalog (newest: ${newest.entry.id}, covering up to ${newest.covered}); planning with its rules, which may lack rules ${version} added (read the package's own with --openclaw <package>)`;
+}

@@ -8,6 +8,7 @@ import { looksLikeCatalog, validateCatalog, validateOverlay } from "../rules/loa
 import { applyOverlay } from "../rules/overlay.js";
 import { importCatalog, parsePluginChoice } from "../rules/import/import-catalog.js";
 import { openPackage } from "./package-reader.js";
+import { catalogCacheKey, type CatalogCache } from "./catalog-cache.js";
 import { evaluatorViewsFor, type EvaluatorViews, type EvaluatorViewTable, type ReloadTrigger } from "../rules/evaluator-views.js";
 import type { LocatePointer } from "../shared/schema-validation.js";
 import type { RuleCatalog } from "../rules/catalog.js";
@@ -140,7 +141,14 @@ export function loadProposedCatalog(spec: string, baseSpec: string, cwd = proces
  * `--openclaw`: the rules of the package the operator actually runs, read
  * from its dist files with the chosen bundled plugins and channels loaded.
  */
-export function loadInstalledCatalog(location: string, plugins: string | undefined, cwd = process.cwd()): LoadedCatalog {
-  const { catalog } = importCatalog(openPackage(resolve(cwd, location)), { plugins: parsePluginChoice(plugins ?? "all") });
+export function loadInstalledCatalog(location: string, plugins: string | undefined, cwd = process.cwd(), cache?: CatalogCache): LoadedCatalog {
+  const path = resolve(cwd, location);
+  if (!existsSync(path)) throw new ClawdiffError("not-found", `no such package: ${location}`, { file: location });
+  const choice = plugins ?? "all";
+  const key = cache ? catalogCacheKey(path, choice) : "";
+  const reused = cache?.get(key);
+  const catalog = reused ?? importCatalog(openPackage(path), { plugins: parsePluginChoice(choice) }).catalog;
+  if (cache && !reused) cache.put(key, catalog);
   return { catalog, targetVersion: catalog.openclawVersion, requested: location, resolution: "installed" };
 }
+

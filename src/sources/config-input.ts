@@ -1,7 +1,7 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { relative, resolve, isAbsolute, dirname } from "node:path";
 import { ClawdiffError } from "../shared/errors.js";
-import { DEFAULT_MAX_BYTES, decodeUtf8, fileError, readTextFile } from "./read-file.js";
+import { DEFAULT_MAX_BYTES, fileError, readStdinText, readTextFile } from "./read-file.js";
 import { isSnapshotText, openSnapshotInput } from "./snapshot-input.js";
 import type { Snapshot } from "./snapshot-model.js";
 import { openGitInput, type GitInputInfo } from "./git/open-git-input.js";
@@ -87,7 +87,7 @@ export function openConfigInput(spec: string, options: ConfigInputOptions = {}):
   }
 
   if (spec === "-") {
-    const text = options.stdinText ? options.stdinText() : decodeUtf8(readFileSync(0), "<stdin>");
+    const text = options.stdinText ? options.stdinText() : readStdinText(maxBytes);
     // Includes in piped text resolve against the working directory, as for a config file there.
     return { kind: "stdin", label: spec, stateDir: cwd, configPath: resolve(cwd, "<stdin>"), text, reader };
   }

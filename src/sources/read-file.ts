@@ -8,11 +8,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * Reads a regular file as UTF-8 text. Checks the type on the open handle
- * (not the path) so a FIFO never blocks us and a swap between stat and read
- * cannot trick the size check.
+ * Reads a regular file's bytes. Checks the type on the open handle (not the
+ * path) so a FIFO never blocks us and a swap between stat and read cannot
+ * trick the size check; a file that grows while read stops at the limit.
  */
-export function readTextFile(path: string, displayPath: string, maxBytes = DEFAULT_MAX_BYTES): string {
+export function readFile(path: string, displayPath: string, maxBytes = DEFAULT_MAX_BYTES): Buffer {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -33,13 +33,52 @@ export function readTextFile(path: string, displayPath: string, maxBytes = DEFAU
       if (read === 0) break;
       offset += read;
     }
-    return decodeUtf8(buffer.subarray(0, offset), displayPath);
+    return buffer.subarray(0, offset);
   } catch (error) {
     if (error instanceof ClawdiffError) throw error;
     throw fileError(error, displayPath);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads a regular file as UTF-8 text (see readFile). */
+export function readTextFile(path: string, displayPath: string, maxBytes = DEFAULT_MAX_BYTES): string {
+  return decodeUtf8(readFile(path, displayPath, maxBytes), displayPath);
+}
+
+const STDIN_CHUNK = 64 * 1024;
+const STDIN_RETRY_MS = 5;
+
+/**
+ * Reads standard input up to `maxBytes` and stops there: an endless or huge
+ * stream (`< /dev/zero`) is refused after the limit, not read into memory.
+ */
+export function readStdinText(maxBytes = DEFAULT_MAX_BYTES, displayPath = "<stdin>"): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(STDIN_CHUNK, maxBytes + 1 - total));
+    let read: number;
+    try {
+      read = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A non-blocking pipe with nothing written yet: wait briefly, then read again.
+      if (code === "EAGAIN") {
+        Atomics.wait(wait, 0, 0, STDIN_RETRY_MS);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw fileError(error, displayPath);
+    }
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > maxBytes) throw new ClawdiffError("too-large", `standard input is over the --max-bytes limit of ${maxBytes} bytes`, { file: displayPath });
+  }
+  return decodeUtf8(Buffer.concat(chunks, total), displayPath);
 }
 
 export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {

@@ -1,14 +1,8 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { StateFileEntry } from "../diff/state-files.js";
 
-export interface StateFileEntry {
-  /** Path relative to the state directory, with forward slashes. */
-  path: string;
-  size: number;
-  /** sha256 of the content (files up to the hashing limit), else size-only comparison. */
-  digest: string | null;
-}
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 const MAX_FILES = 20_000;

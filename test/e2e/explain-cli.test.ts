@@ -25,7 +25,7 @@ describe("clawdiff explain <before> <after> <path>", () => {
     expect(result.stdout).toContain('after  {mode: "off", resetOnExit: false}   openclaw.json:14:5');
     expect(result.stdout).toContain("DEFAULT_MATERIALIZED");
     expect(result.stdout).toContain("✓ gateway → restart (base-tail, #36): the first matching rule in catalog order");
-    expect(result.stdout).toMatch(/What you can do\n {2}- nobody changed the effective value/);
+    expect(result.stdout).toMatch(/What you can do\n {2}- keep the gateway.tailscale block the writer writes anyway.* — checked: restarts once, when you make the edit/);
   });
 
   it("json: the matched rule, the rules that lost and why, and the actions", async () => {

@@ -6,7 +6,7 @@ const channelEdit = ["test/fixtures/states/channel-edit/before", "test/fixtures/
 const miniature = "test/fixtures/openclaw-dist/list-era";
 
 const report = async (...extra: string[]) => {
-  const result = await runInProcess(["diff", ...channelEdit, ...extra]);
+  const result = await runInProcess(["diff", ...channelEdit, "--no-cache", ...extra]);
   expect(result.stderr).toBe("");
   return JSON.parse(result.stdout) as DiffReport;
 };

@@ -22,7 +22,9 @@ async function logJson(args: string[]): Promise<LogReport> {
 
 describe("clawdiff log", () => {
   it("every log in the corpus yields a report that validates against the schema", async () => {
-    for (const name of readdirSync(join(repoRoot, logs)).filter((file) => file.endsWith(".log"))) await logJson([`${logs}/${name}`]);
+    for (const folder of ["", "eras/", "formats/"]) {
+      for (const name of readdirSync(join(repoRoot, logs, folder)).filter((file) => file.endsWith(".log"))) await logJson([`${logs}/${folder}${name}`]);
+    }
   });
 
   it("openclaw#76208 with the state: cause codes per logged path, the restart all spurious", async () => {

@@ -3,7 +3,8 @@ import { Ajv } from "ajv";
 import reportSchema from "../../schemas/report.schema.json" with { type: "json" };
 import ndjsonSchema from "../../schemas/ndjson.schema.json" with { type: "json" };
 import { renderBrief } from "../../src/report/formats/brief.js";
-import { NDJSON_LISTS, renderNdjson } from "../../src/report/formats/ndjson.js";
+import { NDJSON_LISTS } from "../../src/report/formats/ndjson.js";
+import { renderReport } from "../../src/report/formats/index.js";
 import type { DiffReport } from "../../src/report/model.js";
 import { agentsCreate, reportFor, withProposedHot, withSuppressed } from "./formats-report.js";
 
@@ -11,6 +12,7 @@ const ajv = new Ajv({ strict: false });
 ajv.addSchema(reportSchema);
 const validateRecord = ajv.compile(ndjsonSchema);
 const validateReport = ajv.getSchema(reportSchema.$id)!;
+const renderNdjson = (report: DiffReport) => renderReport("ndjson", report, { palette: undefined as never, width: 100 });
 
 describe("brief format", () => {
   it("prints the headline, then kind, path, causes and a spurious marker per path", async () => {

@@ -157,3 +157,13 @@ describe("defaults and install records", () => {
     expect(comparison.current.plan.restartReasons).toEqual(["plugins.installs.voice-call.version", "plugins.installs.matrix"]);
   });
 });
+
+describe("${VAR} written with escapes", () => {
+  it("substitutes a reference spelled \\u0024{, \\x24{ or across a line continuation, as the parsed string holds it", () => {
+    const text = '{ a: "\\u0024{TOKEN}", b: "\\x24{TOKEN}", c: "$\\\n{TOKEN}", d: "plain" }';
+    const input = openConfigInput("-", { cwd: repoRoot, stdinText: () => text });
+    const loaded = loadConfig(input, { env: { overrides: { TOKEN: "resolved" } } });
+    expect(loaded.compare).toEqual({ a: "resolved", b: "resolved", c: "resolved", d: "plain" });
+    expect([...loaded.envReferences.keys()]).toEqual(["a", "b", "c"]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { renderReport, type RenderOptions } from "../../report/formats/index.js";
+import { writeReport, type RenderOptions } from "../../report/formats/index.js";
 import { createPalette } from "../../report/palette.js";
 import { shouldUseColor } from "../color.js";
 import type { CommandContext } from "../context.js";
@@ -10,6 +10,7 @@ import {
   addLoadOptions,
   addReportFormatOptions,
   addResultOptions,
+  checkResultOptions,
   chooseReportFormat,
   type GitShortcutCliOptions,
   type LoadCliOptions,
@@ -19,26 +20,33 @@ import {
 } from "../options.js";
 import { compareSpecs, prepareRun, resolveDiffSpecs } from "../prepare.js";
 import { appendStepSummary } from "../step-summary.js";
+import { matchLog } from "../match-log.js";
+import { ClawdiffError } from "../../shared/errors.js";
 
-type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions;
+type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions & { matchLog?: string };
 
 export function registerDiff(program: Command, { io, setExitCode }: CommandContext): void {
   const command = program
     .command("diff", { isDefault: true })
     .description("compare two states (state dirs, config files, -) as the gateway's reload evaluator would")
     .argument("[before]", "state directory, config file, git:<rev>[:<path>], or - for stdin")
-    .argument("[after]", "state directory, config file, git:<rev>[:<path>], or - for stdin");
+    .argument("[after]", "state directory, config file, git:<rev>[:<path>], or - for stdin")
+    .option("--match-log <file>", "also search the versions, triggers and env sources whose diff of these states gives what this gateway log shows");
   addGitShortcutOptions(addResultOptions(addReportFormatOptions(addLoadOptions(command)))).action((beforeArg: string | undefined, afterArg: string | undefined, options: DiffOptions) => {
     const failOn = parseFailOn(options.failOn);
+    checkResultOptions(options, failOn);
     const specs = resolveDiffSpecs(beforeArg, afterArg, options);
     if (typeof specs === "string") return command.error(`error: missing required argument '${specs}'`);
     const [before, after] = specs;
-    const compared = compareSpecs(before, after, prepareRun(options, io), options.showSecrets ?? false);
+    const run = prepareRun(options, io);
+    const compared = compareSpecs(before, after, run, options.showSecrets ?? false);
     const report = applyIgnoreChoice(compared.report, compared.comparison, options.ignoreFile, io.cwd);
     for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${warning}\n`);
     const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
+    if (options.matchLog !== undefined && format !== "table") throw new ClawdiffError("usage", `--match-log prints a table after the report; with --format ${format} use 'clawdiff log <file> --state <before> <after> --format json'`);
     const render: RenderOptions = { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns, cwd: io.cwd, now: new Date() };
-    io.stdout(renderReport(format, report, render));
+    writeReport(format, report, render, io.stdout);
+    if (options.matchLog !== undefined) io.stdout(matchLog(options.matchLog, [before, after], run, options, io, render.palette));
     if (options.summary) appendStepSummary(report, render, io);
     setExitCode(exitCodeFor(report, { failOn, exitCode: options.exitCode }));
   });

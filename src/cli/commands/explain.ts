@@ -6,6 +6,7 @@ import { shouldUseColor } from "../color.js";
 import type { CommandContext } from "../context.js";
 import { addLoadOptions, addOutputOptions, type LoadCliOptions, type OutputCliOptions } from "../options.js";
 import { compareSpecs, prepareRun } from "../prepare.js";
+import { createFixChecker } from "../check-fixes.js";
 
 type ExplainOptions = LoadCliOptions & OutputCliOptions & { format: "table" | "json" };
 
@@ -18,8 +19,9 @@ export function registerExplain(program: Command, { io }: CommandContext): void 
     .argument("<path>", "dotted config path, e.g. gateway.tailscale");
   addOutputOptions(addLoadOptions(command), ["table", "json"], "table").action((before: string, after: string, path: string, options: ExplainOptions) => {
     const showSecrets = options.showSecrets ?? false;
-    const { report, comparison } = compareSpecs(before, after, prepareRun(options, io), showSecrets);
-    const story = buildPathStory(report, comparison, path, showSecrets);
+    const run = prepareRun(options, io);
+    const { report, comparison } = compareSpecs(before, after, run, showSecrets);
+    const story = buildPathStory(report, comparison, path, createFixChecker(comparison, run), showSecrets);
     if (options.format === "json") io.stdout(`${JSON.stringify(story, null, 2)}\n`);
     else io.stdout(renderPathStory(story, { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns }));
   });

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { Command } from "commander";
-import type { Verdict } from "../../report/model.js";
+import type { Verdict } from "../../plan/outcome.js";
 import { createPalette, type Palette } from "../../report/palette.js";
 import { loadConfig } from "../../config/load-config.js";
 import { openConfigInput, type ConfigInput } from "../../sources/config-input.js";

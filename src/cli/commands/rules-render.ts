@@ -10,7 +10,9 @@ const describeRule = (rule: ReloadRule) =>
 
 /** The bundled catalogs as a table: a few dozen rows, so the table library's cost does not matter here. */
 export function renderCatalogList(entries: readonly CatalogEntry[]): string {
-  const table = new Table({ head: ["catalog", "covers the published versions"], colWidths: [24, 54], wordWrap: true, style: { head: [], border: [] } });
+  // The id column fits the longest id (plus cell padding): ids are never cut or wrapped.
+  const idWidth = Math.max("catalog".length, ...entries.map((entry) => entry.id.length)) + 2;
+  const table = new Table({ head: ["catalog", "covers the published versions"], colWidths: [idWidth, 54], wordWrap: true, style: { head: [], border: [] } });
   for (const entry of entries) table.push([entry.id, entry.coversVersions.join(", ")]);
   return `${table.toString()}\n`;
 }

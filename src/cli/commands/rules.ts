@@ -4,7 +4,7 @@ import { explainPath } from "../../rules/explain-path.js";
 import { importCatalog, parsePluginChoice } from "../../rules/import/import-catalog.js";
 import { listBundledCatalogs, loadCatalog } from "../../sources/catalog-store.js";
 import { openPackage } from "../../sources/package-reader.js";
-import { writeSnapshotFile } from "../../sources/snapshot-file.js";
+import { writeOutputFile } from "../../sources/output-file.js";
 import { compareVersions } from "../../rules/versions.js";
 import type { CommandContext } from "../context.js";
 import { renderCatalog, renderCatalogDiff, renderCatalogList, renderExplanation } from "./rules-render.js";
@@ -22,11 +22,12 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .description("read an OpenClaw package (npm pack output: .tgz or unpacked dir) without running it and write its rule catalog")
     .argument("<package>", "unpacked package directory or .tgz")
     .option("-o, --output <file>", "write the catalog here instead of stdout")
+    .option("--force", "replace an existing output file (never an input)")
     .option("--plugins <ids>", "bundled plugins/channels to load: none (base rules), all, or a comma list", "none")
-    .action((location: string, options: { output?: string; plugins?: string }) => {
+    .action((location: string, options: { output?: string; plugins?: string; force?: boolean }) => {
       const { catalog } = importCatalog(openPackage(location), { plugins: parsePluginChoice(options.plugins) });
       const text = `${JSON.stringify({ $schema: "../catalog.schema.json", ...catalog }, null, 2)}\n`;
-      if (options.output) writeSnapshotFile(options.output, text, io.cwd, [location]);
+      if (options.output) writeOutputFile(options.output, text, { cwd: io.cwd, inputs: [location], force: options.force ?? false });
       else io.stdout(text);
     });
 

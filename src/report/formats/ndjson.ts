@@ -17,13 +17,13 @@ export const NDJSON_LISTS = {
 /** `kind` comes first for readers and is set last so that no field of the item can shadow it. */
 const record = (kind: string, item: object) => Object.assign({ kind }, item, { kind });
 
-export function renderNdjson(report: DiffReport): string {
+/** The records in order, made one at a time so a writer can stream them. */
+export function* ndjsonRecords(report: DiffReport): Generator<object> {
   const { changes, formOnlyChanges, stateFiles, warnings, summary, ...header } = report;
   const lists = { changes, formOnlyChanges, stateFiles, warnings };
-  const records: object[] = [record("header", header)];
+  yield record("header", header);
   for (const [field, kind] of Object.entries(NDJSON_LISTS) as [keyof typeof lists, string][]) {
-    for (const item of lists[field]) records.push(record(kind, item));
+    for (const item of lists[field]) yield record(kind, item);
   }
-  records.push(record("summary", summary));
-  return records.map((record) => `${JSON.stringify(record)}\n`).join("");
+  yield record("summary", summary);
 }

@@ -4,7 +4,7 @@ import { parseModule, unrecognised, type JsModule } from "./js-module.js";
 import { composeListEra } from "./list-era.js";
 import { actionVocabulary, credentialCondition, fallbackKind, installRecordNoop } from "./planner-facts.js";
 import { composerOf, findPlannerModule } from "./planner-module.js";
-import { EMPTY_PLUGIN_SET, ownerOf, selectPlugins, type PluginSet } from "./plugin-set.js";
+import { assertKnownPlugins, EMPTY_PLUGIN_SET, ownerOf, selectPlugins, type PluginSet } from "./plugin-set.js";
 import { CHANNEL_ACTION_PREFIX, composePolicyEra } from "./policy-era.js";
 import type { RawRule } from "./raw-rules.js";
 import { readReloadSettings } from "./settings.js";
@@ -36,6 +36,13 @@ export interface ImportResult {
 }
 
 export const IMPORTER_NAME = "clawdiff rules import";
+
+/**
+ * Bump whenever an import of the same package would give a different
+ * catalog: `--openclaw` caches imports under this number (sources/catalog-cache.ts).
+ * test/unit/catalog-cache.test.ts pins the output it stands for.
+ */
+export const IMPORT_FORMAT = 1;
 
 const isDistScript = (path: string) => /^dist\/.*\.m?js$/.test(path) && !path.includes("/node_modules/");
 
@@ -98,6 +105,7 @@ export function importCatalog(files: PackageFiles, options: ImportOptions = {}):
   const settings = firstModule("function resolveGatewayReloadSettings", readReloadSettings);
   const choice = options.plugins ?? "none";
   const declared = choice === "none" ? EMPTY_PLUGIN_SET : readPluginDeclarations(scripts, (path) => files.read(path));
+  if (Array.isArray(choice)) assertKnownPlugins(choice, declared);
   const selected = choice === "none" ? EMPTY_PLUGIN_SET : selectPlugins(declared, choice);
 
   const composer = composerOf(planner);

@@ -1,3 +1,5 @@
+import { ClawdiffError } from "../../shared/errors.js";
+
 /** What the bundled plugins of a package declare about reloads, read from its dist files. */
 export interface ChannelReloadDeclaration {
   id: string;
@@ -21,6 +23,15 @@ export interface PluginSet {
 }
 
 export const EMPTY_PLUGIN_SET: PluginSet = { channels: [], plugins: [] };
+
+/** An id that declares no reload rules would load nothing: say so, with the ids that do. */
+export function assertKnownPlugins(ids: readonly string[], set: PluginSet): void {
+  const known = [...new Set([...set.channels.map((channel) => channel.id), ...set.plugins.map((plugin) => plugin.id)])].sort();
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new ClawdiffError("usage", `unknown --plugins id${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => `'${id}'`).join(", ")}: no bundled plugin or channel of this package declares reload rules under that id (known: ${known.join(", ") || "none"})`);
+  }
+}
 
 /** Keeps the plugins and channels named in `ids` ("all" keeps everything). */
 export function selectPlugins(set: PluginSet, ids: readonly string[] | "all"): PluginSet {

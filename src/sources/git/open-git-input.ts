@@ -59,7 +59,7 @@ function openTarget(target: GitTarget, wanted: string[], options: GitInputOption
   if (target.kind !== "commit" && repo.bare) throw new ClawdiffError("git", `a bare repository has no ${target.kind === "index" ? "index" : "working tree"}: ${repo.root}`);
   if (target.kind === "worktree") return { reader: options.fileSystemReader, commit: null, stateName: "the working tree", tree: null };
   if (target.kind === "index") {
-    const tree = new GitTreeReader(session, { objectPrefix: ":", displayPrefix: "index:", stateName: "the index", maxBytes });
+    const tree = new GitTreeReader(session, { source: "index", displayPrefix: "index:", stateName: "the index", maxBytes });
     tree.prefetch(wanted);
     return { reader: tree, commit: null, stateName: "the index", tree };
   }
@@ -70,7 +70,7 @@ function openTarget(target: GitTarget, wanted: string[], options: GitInputOption
   if (resolved.status !== "found") throw revisionError(target.rev, repo, resolved.status);
   const commit = resolved.oid;
   const stateName = target.rev === commit ? shortId(commit) : `${target.rev} (${shortId(commit)})`;
-  const tree = new GitTreeReader(session, { objectPrefix: `${commit}:`, displayPrefix: `${shortId(commit)}:`, stateName, maxBytes });
+  const tree = new GitTreeReader(session, { source: { commit }, displayPrefix: `${shortId(commit)}:`, stateName, maxBytes });
   for (const path of wanted) tree.seed(path, records.get(`${target.rev}:${path}`)!);
   return { reader: tree, commit, stateName, tree };
 }

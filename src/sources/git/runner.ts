@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
 import { ClawdiffError } from "../../shared/errors.js";
+import { gitCommand } from "./command.js";
 
 /** What one git process returned. */
 export interface GitResult {
@@ -19,15 +21,13 @@ const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 
 export function createGitRunner(binary = "git"): GitRunner {
   return (args, { cwd, input }) => {
-    const result = spawnSync(binary, args, {
-      cwd,
-      input,
-      maxBuffer: MAX_OUTPUT_BYTES,
-      // Never prompt, never page: clawdiff runs in hooks and CI.
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_OPTIONAL_LOCKS: "0" },
-    });
+    const command = gitCommand(args);
+    const result = spawnSync(binary, command.args, { cwd, input, maxBuffer: MAX_OUTPUT_BYTES, env: command.env });
     if (result.error) {
       const code = (result.error as NodeJS.ErrnoException).code;
+      // spawn reports a missing working directory as a missing program.
+      const where = directoryProblem(cwd);
+      if (where) throw new ClawdiffError("git", `${where}: ${cwd} (the repository named with -C, or the working directory)`);
       if (code === "ENOENT") throw new ClawdiffError("git", `git is not installed or not on PATH (needed for git: inputs)`);
       throw new ClawdiffError("git", `cannot run git: ${code ?? result.error.message}`, undefined, { cause: result.error });
     }
@@ -35,8 +35,20 @@ export function createGitRunner(binary = "git"): GitRunner {
   };
 }
 
-/** Git's own message, first line, without its "fatal: " prefix. */
+function directoryProblem(path: string): string | null {
+  try {
+    return statSync(path).isDirectory() ? null : "not a directory";
+  } catch {
+    return "no such directory";
+  }
+}
+
+/** Git's own message, first fatal line (else the first line), without its "fatal: " prefix. */
 export function gitMessage(result: GitResult): string {
-  const line = result.stderr.split("\n").find((text) => text.trim() !== "") ?? `git exited with status ${result.status}`;
+  const lines = result.stderr.split("\n").filter((text) => text.trim() !== "");
+  if (lines.some((line) => /from promisor remote/.test(line))) {
+    return "an object is missing from this partial clone, and clawdiff never fetches: fetch it first (git fetch, or check the revision out once)";
+  }
+  const line = lines.find((text) => /^(fatal|error): /.test(text)) ?? lines[0] ?? `git exited with status ${result.status}`;
   return line.replace(/^(fatal|error): /, "");
 }

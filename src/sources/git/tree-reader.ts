@@ -3,17 +3,25 @@ import { ClawdiffError } from "../../shared/errors.js";
 import type { SourceReader } from "../config-input.js";
 import { decodeUtf8 } from "../read-file.js";
 import type { BatchRecord } from "./batch.js";
+import { readIndexPaths } from "./index-paths.js";
 import type { GitSession } from "./session.js";
 
 export interface TreeReaderOptions {
-  /** Prefix that makes a tree path an object name: `<commit>:` or `:` (the index). */
-  objectPrefix: string;
+  /** A commit's tree, or the index (whose links git does not follow for us). */
+  source: { commit: string } | "index";
   /** Prefix for messages and provenance: `abc1234:` or `index:`. */
   displayPrefix: string;
   /** What the user called this state, for "not in …" messages. */
   stateName: string;
   maxBytes: number;
 }
+
+const LINK_PROBLEMS = {
+  symlink: "symlink that leaves the repository",
+  dangling: "symlink whose target is not there",
+  loop: "symlink loop",
+  notdir: "path runs through a file as if it were a directory",
+} as const;
 
 /**
  * A SourceReader over one revision's tree (or the index). Files are served
@@ -31,8 +39,14 @@ export class GitTreeReader implements SourceReader {
   /** Fetches every path not yet known in one git process. */
   prefetch(treePaths: Iterable<string>): void {
     const wanted = [...new Set(treePaths)].filter((path) => !this.records.has(path));
-    const records = this.session.readObjects(wanted.map((path) => `${this.options.objectPrefix}${path}`));
-    for (const path of wanted) this.records.set(path, records.get(`${this.options.objectPrefix}${path}`)!);
+    for (const [path, record] of this.fetch(wanted)) this.records.set(path, record);
+  }
+
+  private fetch(paths: string[]): Map<string, BatchRecord> {
+    const { source } = this.options;
+    if (source === "index") return readIndexPaths(this.session, paths);
+    const records = this.session.readObjects(paths.map((path) => `${source.commit}:${path}`));
+    return new Map(paths.map((path) => [path, records.get(`${source.commit}:${path}`)!]));
   }
 
   /** Records fetched under another object name (e.g. `HEAD:openclaw.json` before the commit id was known). */
@@ -71,8 +85,7 @@ export class GitTreeReader implements SourceReader {
     const file = this.display(path);
     if (record.status !== "found") {
       if (!("detail" in record)) throw new ClawdiffError("not-found", `not in ${this.options.stateName}`, { file });
-      const what = record.status === "symlink" ? "leaves the repository" : `is ${record.status}`;
-      throw new ClawdiffError("unreadable", `symlink that ${what}: ${record.detail}`, { file });
+      throw new ClawdiffError("unreadable", `${LINK_PROBLEMS[record.status]}: ${record.detail}`, { file });
     }
     if (record.type !== "blob") throw new ClawdiffError("unreadable", "is a directory, expected a config file", { file });
     const max = Math.min(limit, this.options.maxBytes);
