@@ -3,14 +3,6 @@ export type Citation = string;
 
 export type WriteOperationName = "config.set" | "config.patch" | "agents.create";
 
-export interface MaterializedValue {
-  path: string;
-  value: unknown;
-  requires?: string;
-  unless?: string;
-  citation: Citation;
-}
-
 export interface WriteOperationModel {
   via?: string;
   trigger: "watcher" | "write";
@@ -19,7 +11,6 @@ export interface WriteOperationModel {
   agentList?: string;
   entryFields?: ("name" | "workspace" | "agentDir" | "identity.name")[];
   reservedIds?: string[];
-  materializes?: MaterializedValue[];
   citation: Citation;
 }
 

@@ -69,20 +69,6 @@ function intendedPaths(request: WriteRequest, model: WriteOperationModel): strin
   return [model.agentList ?? "agents.list"];
 }
 
-/** Values the operation writes unasked (e.g. a default its runtime config holds and the file does not). */
-function materialize(config: unknown, model: WriteOperationModel, effects: WriterEffect[]): unknown {
-  let next = config;
-  for (const entry of model.materializes ?? []) {
-    const segments = entry.path.split(".");
-    if (getAtSegments(next, segments) !== undefined) continue;
-    if (entry.requires !== undefined && !isPlainObject(getAtSegments(next, entry.requires.split(".")))) continue;
-    if (entry.unless !== undefined && getAtSegments(next, entry.unless.split(".")) !== undefined) continue;
-    next = setAtPath(next, segments, structuredClone(entry.value), entry.path);
-    effects.push({ code: "materialize", paths: [entry.path], summary: `writes the default ${entry.path} = ${JSON.stringify(entry.value)}`, citation: entry.citation });
-  }
-  return next;
-}
-
 function stamp(config: unknown, writer: WriterModel, now: string, effects: WriterEffect[]): unknown {
   let next = config;
   for (const entry of writer.stamps) {
@@ -121,12 +107,11 @@ export function predictWrite(before: LoadedConfig, request: WriteRequest, option
   const effects: WriterEffect[] = [];
   const dump = writer.persist.mode === "runtime-dump";
   const runtime = dump ? runtimeBase(before, options.defaults) : { config: before.compare, filled: [] };
-  const asked = requestedConfig(runtime.config, request, model, options.home);
-  const alreadyThere = isDeepStrictEqual(asked, runtime.config);
+  const next = requestedConfig(runtime.config, request, model, options.home);
+  const alreadyThere = isDeepStrictEqual(next, runtime.config);
   const result = { operation: request.operation, model, writer, intended: intendedPaths(request, model), alreadyThere };
   if (alreadyThere && model.noopWhenUnchanged) return { ...result, nothingWritten: true, files: [], effects: [] };
 
-  const next = materialize(asked, model, effects);
   if (dump) return { ...result, nothingWritten: false, files: [dumpRoot(before, next, runtime.filled, options, effects)], effects: [...effects, ...reformatEffect(before, writer, true)] };
   // A rewrite that leaves the bytes as they were is no write as far as the watcher is concerned.
   const files = sourceMergeFiles(before, next, options, effects).filter((file) => file.text !== before.files.get(file.path)?.text);

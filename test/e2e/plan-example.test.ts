@@ -7,18 +7,18 @@ const agentsCreate = ["plan", before, "--op", "agents.create", "--agent", "resea
 const now = "2026-05-02T11:47:55.602Z";
 
 describe("examples/agents-create: plan the agents.create of openclaw#76208 before it is made", () => {
-  it("under 2026.5.3 the writer adds the entry, stamps meta and materializes compaction.mode; gateway.tailscale is not written; no restart", async () => {
+  it("under 2026.5.3 the writer adds the entry and stamps meta; gateway.tailscale is not written; no restart", async () => {
     const result = await runInProcess([...agentsCreate, "--rules", "openclaw@2026.5.3"]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as DiffReport;
     expect(report.evaluator.trigger).toBe("write");
-    expect([...report.changedPaths].sort()).toEqual(["agents.defaults.compaction", "agents.list", "meta.lastTouchedAt"]);
+    expect([...report.changedPaths].sort()).toEqual(["agents.list", "meta.lastTouchedAt"]);
     expect(report.changedPaths).not.toContain("gateway.tailscale");
     expect(report.plans.current.restartGateway).toBe(false);
     expect(report.plans.proposed?.restartGateway).toBe(false);
     const list = report.changes.find((change) => change.path === "agents.list")!;
     expect((list.after as { id: string }[]).map((entry) => entry.id)).toEqual(["main", "research"]);
-    expect(report.write?.effects.find((effect) => effect.code === "materialize")?.outcomes).toEqual([{ path: "agents.defaults.compaction.mode", kind: "none" }]);
+    expect(report.write?.effects.map((effect) => effect.code)).toEqual(["stamp", "stamp", "reformat"]);
     expect(result.stdout).not.toMatch(/oc_gw_|sk-or-/);
   });
 

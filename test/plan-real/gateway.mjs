@@ -78,9 +78,13 @@ export class Gateway {
     throw new Error(`gateway ${this.version}: timed out waiting for ${what}`);
   }
 
-  /** Collects log messages until the log and the config file have been quiet for `quietMs`. */
+  /**
+   * Collects log messages, and every distinct config text seen, until the
+   * log and the config file have been quiet for `quietMs`.
+   */
   async settle(quietMs = 3000, timeoutMs = 90_000) {
     const messages = [];
+    const configs = [];
     const deadline = Date.now() + timeoutMs;
     let config = this.readConfig();
     let quietSince = Date.now();
@@ -90,11 +94,12 @@ export class Gateway {
       const now = this.readConfig();
       messages.push(...fresh);
       if (fresh.length > 0 || now !== config) {
+        if (now !== config) configs.push(now);
         config = now;
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= quietMs) break;
     }
-    return messages;
+    return { messages, configs };
   }
 
   readConfig() {

@@ -45,7 +45,7 @@ function predict(gateway, change, before, index) {
   if (result.status === 2) return { error: result.stderr.trim().replace(/^clawdiff: /, "") };
   const report = JSON.parse(result.stdout);
   const file = join(out, "openclaw.json");
-  return { exit: result.status, report, reload: predictedReload(report), file: existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null, effects: report.write.effects.map((effect) => effect.code) };
+  return { exit: result.status, report, reload: predictedReload(report), wrote: !report.write.nothingWritten, file: JSON.parse(readFileSync(file, "utf8")), effects: report.write.effects.map((effect) => effect.code) };
 }
 
 async function perform(gateway, change) {
@@ -64,20 +64,24 @@ async function runVersion(version, port) {
     await gateway.start();
     for (const [index, change] of CHANGES.entries()) {
       const before = snapshotState(gateway, index);
-      const beforeFile = JSON.parse(readFileSync(join(before, "openclaw.json"), "utf8"));
       const prediction = predict(gateway, change, before, index);
       const response = await perform(gateway, change);
-      let messages = await gateway.settle();
-      if (loggedReload(messages).outcome === "restart") messages = [...messages, ...(await gateway.settle(4000))];
-      const real = { ok: response.ok, error: response.ok ? undefined : response.stderr.split("\n").pop(), reload: loggedReload(messages), file: JSON.parse(gateway.readConfig()) };
-      const wrote = gateway.readConfig() !== readFileSync(join(before, "openclaw.json"), "utf8");
-      const predictedFile = prediction.error ? null : (prediction.file ?? beforeFile);
+      const settled = await gateway.settle();
+      const later = loggedReload(settled.messages).outcome === "restart" ? await gateway.settle(4000) : { messages: [], configs: [] };
+      const messages = [...settled.messages, ...later.messages];
+      const configs = [...settled.configs, ...later.configs];
+      // The write is the first new file text; a restart may rewrite the file again (reported apart).
+      const written = configs[0] ?? readFileSync(join(before, "openclaw.json"), "utf8");
+      const real = { ok: response.ok || /service restart/.test(response.stderr), error: response.ok ? undefined : response.stderr.split("\n")[0], reload: loggedReload(messages), file: JSON.parse(written) };
+      const wrote = configs.length > 0;
+      const rewrittenAfter = configs.length > 1 ? fileDifferences(JSON.parse(written), JSON.parse(configs.at(-1))) : [];
+      const predictedFile = prediction.error ? null : prediction.file;
       rows.push({
         version,
         change: change.name,
         operation: change.agent ? "agents.create" : "config.patch",
-        predicted: prediction.error ? { error: prediction.error } : { exit: prediction.exit, reload: prediction.reload, wrote: prediction.file !== null, effects: prediction.effects },
-        real: { ok: real.ok, error: real.error, reload: real.reload, wrote },
+        predicted: prediction.error ? { error: prediction.error } : { exit: prediction.exit, reload: prediction.reload, wrote: prediction.wrote, effects: prediction.effects },
+        real: { ok: real.ok, error: real.error, reload: real.reload, wrote, rewrittenAfter },
         fileDifferences: predictedFile ? fileDifferences(predictedFile, real.file) : null,
       });
       process.stderr.write(`plan-real ${version} ${change.name}: ${JSON.stringify(rows.at(-1))}\n`);
@@ -98,12 +102,12 @@ function renderResults(rows) {
     const members = rows.filter((row) => `${row.version} ${row.operation}` === group);
     lines.push(`| ${group.split(" ")[0]} | ${group.split(" ")[1]} | ${members.length} | ${members.filter(agrees).length} |`);
   }
-  lines.push("", "| version | change | predicted reload | real reload | file differences |", "| --- | --- | --- | --- | --- |");
+  lines.push("", "| version | change | predicted reload | real reload | file differences | rewritten later (by the gateway) |", "| --- | --- | --- | --- | --- | --- |");
   const reloadText = (reload) => (reload ? `${reload.outcome} (${reload.paths.join(", ") || "-"})` : "");
   for (const row of rows) {
     const predicted = row.predicted.error ? `error: ${row.predicted.error}` : reloadText(row.predicted.reload);
     const real = row.real.ok ? reloadText(row.real.reload) : `refused: ${row.real.error}`;
-    lines.push(`| ${row.version} | ${row.change} | ${predicted.replace(/\|/g, "\\|")} | ${real.replace(/\|/g, "\\|")} | ${row.fileDifferences === null ? "n/a" : row.fileDifferences.join(", ") || "none"} |`);
+    lines.push(`| ${row.version} | ${row.change} | ${predicted.replace(/\|/g, "\\|")} | ${real.replace(/\|/g, "\\|")} | ${row.fileDifferences === null ? "n/a" : row.fileDifferences.join(", ") || "none"} | ${row.real.rewrittenAfter.join(", ") || "-"} |`);
   }
   return `${lines.join("\n")}\n`;
 }
