@@ -2,7 +2,7 @@
  * Library entry: `diffStates`, `loadState`, `planChange` and `planReload` run the same
  * pipeline as the CLI; their results have the JSON report's types.
  */
-export { diffStates, loadState, planChange, planReload, type DiffStatesOptions, type LoadedState, type PlanChangeOptions, type StateOptions } from "./api.js";
+export { diffStates, loadState, planReload, planChange, type DiffStatesOptions, type LoadedState, type PlanChangeOptions, type StateOptions } from "./api.js";
 export type { PathEdit, WriteRequest } from "./writer/change.js";
 export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning, ReportWrite, ReportWriteEffect, ReportWriteOutcome } from "./report/model.js";
 export type { Verdict } from "./plan/outcome.js";

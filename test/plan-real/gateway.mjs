@@ -43,10 +43,10 @@ export class Gateway {
     closeSync(out);
     this.exited = false;
     this.child.on("exit", () => (this.exited = true));
-    await this.waitFor((message) => /^(http server listening|listening on )/.test(message) || message === "ready", 120_000, "the gateway to listen");
+    await this.waitFor((message) => /^(http server listening|listening on )/.test(message) || message === "ready", 240_000, "the gateway to listen");
     // The CLI's device pairs on its first call with the scopes of that method; pairing through
     // an admin method (this one fails for the missing hash) spares a scope-upgrade approval later.
-    this.call("config.patch", { raw: "{}" });
+    for (let attempt = 0; attempt < 3 && /timeout|connect failed/.test(this.call("config.patch", { raw: "{}" }).stderr); attempt += 1) await sleep(2000);
     await this.settle();
   }
 
