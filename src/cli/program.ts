@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { nearestNames } from "../shared/did-you-mean.js";
+import { useFingerprintKey } from "../explain/secrets.js";
 import { ClawdiffError, isClawdiffError } from "../shared/errors.js";
 import { specExistsOnDisk } from "../sources/spec-exists.js";
+import { loadFingerprintKey } from "../sources/fingerprint-key.js";
 import { TOOL_VERSION } from "../shared/tool-info.js";
 import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
@@ -17,6 +19,7 @@ import { registerWatch } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
+import { escapeControls } from "../shared/display-text.js";
 
 /** Every command registers itself; the first is the default. */
 const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch, registerSnapshot, registerRules, registerPlan];
@@ -51,6 +54,7 @@ function assertNoMistypedCommand(program: Command, argv: readonly string[], cwd:
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.noChange;
   const debug = argv.includes("--debug");
+  useFingerprintKey(() => loadFingerprintKey(io.env));
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
@@ -65,7 +69,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const known = isClawdiffError(error) ? error : null;
     const message = known ? known.format() : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stderr(`clawdiff: ${message}\n`);
+    io.stderr(`clawdiff: ${escapeControls(message)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else if (!known) io.stderr("clawdiff: rerun with --debug for the stack trace; please report this as a bug\n");
     return EXIT.error;

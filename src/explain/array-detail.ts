@@ -17,21 +17,31 @@ export interface ArrayDetail {
 
 const IDENTITY_KEYS = ["id", "name", "key", "pluginId", "agentId"];
 
-function identityOf(element: unknown): string | null {
+/** How an element's identity prints: `field=value`, with the value redacted where the caller says it is secret. */
+export type IdentityText = (field: string, value: string | number, side: "before" | "after", index: number) => string;
+
+/** Keyed by `field=value`, what matches elements across the sides; only `text` is ever printed. */
+interface Identified {
+  element: unknown;
+  text: string;
+}
+
+function identityOf(element: unknown): { field: string; value: string | number } | null {
   if (!isPlainObject(element)) return null;
-  for (const key of IDENTITY_KEYS) {
-    const value = element[key];
-    if (typeof value === "string" || typeof value === "number") return `${key}=${value}`;
+  for (const field of IDENTITY_KEYS) {
+    const value = element[field];
+    if (typeof value === "string" || typeof value === "number") return { field, value };
   }
   return null;
 }
 
-function keyedElements(list: unknown[]): Map<string, unknown> | null {
-  const keyed = new Map<string, unknown>();
-  for (const element of list) {
-    const identity = identityOf(element);
-    if (identity === null || keyed.has(identity)) return null;
-    keyed.set(identity, element);
+function keyedElements(list: unknown[], side: "before" | "after", identityText: IdentityText): Map<string, Identified> | null {
+  const keyed = new Map<string, Identified>();
+  for (const [index, element] of list.entries()) {
+    const found = identityOf(element);
+    const identity = found && `${found.field}=${found.value}`;
+    if (!found || identity === null || keyed.has(identity)) return null;
+    keyed.set(identity, { element, text: identityText(found.field, found.value, side, index) });
   }
   return keyed;
 }
@@ -55,16 +65,17 @@ function sameMultiset(before: unknown[], after: unknown[]): boolean {
  * The gateway reports a changed array as a whole; this names the elements.
  * Elements with an id/name are matched by it, others by position.
  */
-export function describeArrayChange(before: unknown[], after: unknown[]): ArrayDetail {
-  const previous = keyedElements(before);
-  const next = keyedElements(after);
+export function describeArrayChange(before: unknown[], after: unknown[], identityText: IdentityText): ArrayDetail {
+  const previous = keyedElements(before, "before", identityText);
+  const next = keyedElements(after, "after", identityText);
   if (previous && next) {
     const elements: ArrayElementChange[] = [];
-    for (const [key, element] of previous) {
-      if (!next.has(key)) elements.push({ key, change: "removed" });
-      else if (!jsonDeepEqual(element, next.get(key))) elements.push({ key, change: "modified", fields: fieldPaths(element, next.get(key)) });
+    for (const [identity, { element, text }] of previous) {
+      const counterpart = next.get(identity);
+      if (!counterpart) elements.push({ key: text, change: "removed" });
+      else if (!jsonDeepEqual(element, counterpart.element)) elements.push({ key: text, change: "modified", fields: fieldPaths(element, counterpart.element) });
     }
-    for (const key of next.keys()) if (!previous.has(key)) elements.push({ key, change: "added" });
+    for (const [identity, { text }] of next) if (!previous.has(identity)) elements.push({ key: text, change: "added" });
     return { reorderOnly: elements.length === 0, elements };
   }
   // Reorder detection is quadratic; only small unkeyed arrays get it.

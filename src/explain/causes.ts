@@ -5,10 +5,10 @@ import { valueIn } from "../config/views.js";
 import type { ChangedPath } from "../diff/config-paths.js";
 import type { Classification } from "../plan/build-plan.js";
 import { isPathWithin, isPlainObject } from "../shared/values.js";
-import { describeArrayChange } from "./array-detail.js";
+import { describeArrayChange, type IdentityText } from "./array-detail.js";
 import type { Cause } from "./cause-codes.js";
 import { nearestRules } from "../rules/nearest-rules.js";
-import { fingerprint, isSecretRef } from "./secrets.js";
+import { fingerprint, isSecretPath, isSecretRef, redactedString } from "./secrets.js";
 
 const WRITER_METADATA = [/^meta(\.|$)/, /^wizard\.lastRun/, /^plugins\.installs\.[^.]+\.(installedAt|resolvedAt)$/];
 
@@ -90,6 +90,19 @@ function viewFormCause(comparison: Comparison, dotted: string, evaluatedBefore: 
   return null;
 }
 
+/**
+ * An element's identity prints like the value column would print it: a
+ * fingerprint under a secret key (`key=sk-…`) or where it came from
+ * `${VAR}` (the report shows such values as written, never resolved).
+ */
+function identityTextFor(comparison: Comparison, segments: readonly string[]): IdentityText {
+  return (field, value, side, index) => {
+    const at = [...segments, String(index), field];
+    const secret = isSecretPath(at) || comparison[side].envReferences.has(at.join("."));
+    return `${field}=${secret ? redactedString(value) : value}`;
+  };
+}
+
 /** Elements named in a summary line; the evidence keeps all of them. Unbounded, 25,000 edited agents made a line no terminal table could lay out. */
 const SUMMARY_ELEMENTS = 10;
 
@@ -142,7 +155,7 @@ export function causesForChange(change: ChangedPath, semanticChange: boolean, cl
     causes.push({ code: "VALUE_CHANGED", summary: "the authored value differs", meaningPreserving: false, evidence: {} });
   }
   if (Array.isArray(compareBefore) && Array.isArray(compareAfter)) {
-    const detail = describeArrayChange(compareBefore, compareAfter);
+    const detail = describeArrayChange(compareBefore, compareAfter, identityTextFor(comparison, change.segments));
     causes.push(
       detail.reorderOnly
         ? { code: "ARRAY_REORDER", summary: "same elements in a different order; the evaluator compares arrays whole", meaningPreserving: false, evidence: {} }

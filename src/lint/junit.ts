@@ -1,6 +1,7 @@
 import { xmlElement } from "../report/formats/xml-text.js";
 import { renderLintSummary, type LintSummary } from "./render.js";
 import type { FixtureResult } from "./result.js";
+import { displaySafe } from "../shared/display-text.js";
 
 const SUITE = "clawdiff.lint";
 
@@ -20,7 +21,8 @@ const perFixture = (results: readonly FixtureResult[], lines: (result: FixtureRe
   results.flatMap((result) => lines(result).map((line) => `${result.name}: ${line}`));
 
 /** `lint --format junit`: one testsuite, one testcase per fixture (Ant JUnit, schemas/vendor/junit-windyroad.xsd). */
-export function renderLintJunit(results: readonly FixtureResult[], summary: LintSummary, now = new Date()): string {
+export function renderLintJunit(data: readonly FixtureResult[], summary: LintSummary, now = new Date()): string {
+  const results = displaySafe(data);
   const suite = xmlElement(
     "testsuite",
     {

@@ -1,4 +1,5 @@
 import type { FixtureResult } from "./result.js";
+import { defuseCommandLines, displaySafe } from "../shared/display-text.js";
 
 export interface LintSummary {
   fixtures: number;
@@ -22,13 +23,14 @@ export function summarizeLint(results: readonly FixtureResult[]): LintSummary {
 const LABELS = { pass: "PASS ", fail: "FAIL ", error: "ERROR" } as const;
 
 /** One line per fixture (its verdict, or what went wrong), indented details below, for people and CI logs. */
-export function renderLintLines(result: FixtureResult): string[] {
+export function renderLintLines(data: FixtureResult): string[] {
+  const result = displaySafe(data);
   const headline = result.status === "error" ? result.error : result.headline;
   return [
     `${LABELS[result.status]} ${result.name}${headline ? `: ${headline}` : ""}`,
     ...result.failures.map((failure) => `      ✗ ${failure}`),
     ...result.warnings.map((warning) => `      ! ${warning}`),
-  ];
+  ].map(defuseCommandLines);
 }
 
 /** `N fixtures, N failed` and, when there are any, errors and warnings. */

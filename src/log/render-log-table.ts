@@ -3,6 +3,7 @@ import type { Palette } from "../report/palette.js";
 import type { AnalyzedEvent, AnalyzedPath, PathVerdict } from "./analyze-events.js";
 import type { LogReport } from "./log-report.js";
 import { reproductionLines } from "./render-reproduction.js";
+import { defuseCommandLines, displaySafe } from "../shared/display-text.js";
 
 const OUTCOME_WORDS: Record<string, string> = {
   restart: "restart",
@@ -76,7 +77,8 @@ function summaryLines(report: LogReport): string[] {
 }
 
 /** The human view of a log report: one block per evaluation, then the summary. */
-export function renderLogTable(report: LogReport, palette: Palette): string {
+export function renderLogTable(data: LogReport, palette: Palette): string {
+  const report = displaySafe(data);
   const { lines } = report;
   const header = [
     palette.bold(`${report.events.length} reload event(s) in ${report.input.log}: ${lines.total} lines, ${lines.reload} about reloads and restarts, ${lines.malformed} malformed (skipped)`),
@@ -84,5 +86,5 @@ export function renderLogTable(report: LogReport, palette: Palette): string {
     "",
   ];
   const body = report.events.flatMap((analyzed) => [...eventLines(analyzed, report, palette), ""]);
-  return `${[...header, ...body, ...summaryLines(report).slice(body.length > 0 ? 1 : 0)].join("\n")}\n`;
+  return defuseCommandLines(`${[...header, ...body, ...summaryLines(report).slice(body.length > 0 ? 1 : 0)].join("\n")}\n`);
 }

@@ -1,3 +1,6 @@
+import { REDACTED_PATTERN as REDACTED } from "../explain/secrets.js";
+import { escapeControls } from "../shared/display-text.js";
+
 /**
  * One-line, length-bounded renderings of config values for human reports.
  * Small values print inline in a JSON5-like form; larger ones collapse to a
@@ -5,18 +8,27 @@
  * explodes, and work stays bounded by the budget, not the value's size.
  */
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** Redacted secrets print whole and unquoted: the fingerprint is the point, so it is never cut. */
-const REDACTED = /^<redacted sha256:[0-9a-f]{8}>$/;
+
+/** Digits of a fingerprint people see: keyed prints cannot be searched offline, so 48 bits tell secrets apart; JSON keeps all 128. */
+const SHOWN_FINGERPRINT_HEX = 12;
+
+/** `hmac:0123456789ab`, the short form of a fingerprint for human formats. */
+export function shortFingerprint(print: string): string {
+  return print.startsWith("hmac:") ? print.slice(0, "hmac:".length + SHOWN_FINGERPRINT_HEX) : print;
+}
+
+/** JSON quoting escapes C0 controls; DEL, C1, line separators and bidi controls need escaping on top. */
+const quoted = (text: string) => escapeControls(JSON.stringify(text));
 
 function keyText(key: string): string {
-  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+  return IDENTIFIER.test(key) ? key : quoted(key);
 }
 
 /** The inline text of `value`, or null when it would exceed `budget` characters. */
 function inline(value: unknown, budget: number): string | null {
   if (budget <= 0) return null;
   if (value === null || typeof value !== "object") {
-    const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+    const text = typeof value === "string" ? quoted(value) : String(value);
     return text.length <= budget ? text : null;
   }
   const entries: [string | null, unknown][] = Array.isArray(value) ? value.map((item) => [null, item]) : Object.entries(value);
@@ -48,7 +60,7 @@ function summarize(value: object, maxLength: number): string {
     for (const item of value) {
       const name = elementName(item);
       if (name === null) break;
-      names.push(name);
+      names.push(escapeControls(name));
       if (names.join(", ").length > maxLength) break;
     }
     const listed = names.length === value.length ? names.join(", ") : `${names.slice(0, -1).join(", ")}, …`;
@@ -67,11 +79,12 @@ function summarize(value: object, maxLength: number): string {
 
 export function abbreviateValue(value: unknown, maxLength = 40): string {
   if (value === undefined) return "(absent)";
-  if (typeof value === "string" && REDACTED.test(value)) return value;
+  // Redacted secrets print unquoted in their short form, never cut further: the fingerprint is the point.
+  if (typeof value === "string" && REDACTED.test(value)) return `<redacted ${shortFingerprint(value.slice("<redacted ".length, -1))}>`;
   const text = inline(value, maxLength);
   if (text !== null) return text;
   if (value !== null && typeof value === "object") return summarize(value, maxLength);
-  const full = typeof value === "string" ? JSON.stringify(value) : String(value);
+  const full = typeof value === "string" ? quoted(value) : String(value);
   return `${full.slice(0, maxLength - 1)}…`;
 }
 
@@ -88,8 +101,8 @@ const commonPrefixLength = (a: string, b: string) => {
  */
 export function abbreviatePair(before: unknown, after: unknown, maxLength = 40): [string, string] {
   if (typeof before === "string" && typeof after === "string" && !REDACTED.test(before) && !REDACTED.test(after)) {
-    const quotedBefore = JSON.stringify(before);
-    const quotedAfter = JSON.stringify(after);
+    const quotedBefore = quoted(before);
+    const quotedAfter = quoted(after);
     if (quotedBefore.length > maxLength || quotedAfter.length > maxLength) {
       const shared = commonPrefixLength(quotedBefore, quotedAfter);
       const context = Math.max(0, Math.floor(maxLength / 3));

@@ -6,6 +6,7 @@ import type { StateFileChange } from "../diff/state-files.js";
 import { describeSides, knownSecretsOf, type ReportSide } from "./provenance.js";
 import type { Cause } from "../explain/cause-codes.js";
 import { causesForChange, causesForFormOnly, isSpurious } from "../explain/causes.js";
+import { redactDerived } from "../explain/secrets.js";
 import { findFormatOnlyFiles, findRelocations } from "../explain/relocations.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { IgnoreOutcome, SuppressedChange } from "../ignore/apply.js";
@@ -284,13 +285,15 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const verdict: Verdict = changes.length === 0 ? "no-change" : current.action;
   const showSecrets = options.showSecrets ?? false;
   const known = knownSecretsOf(before, after);
+  // Causes quote values (array identities, names): they get the value column's redaction.
+  const safeCauses = (causes: Cause[]) => (showSecrets ? causes : redactDerived(causes, known));
   const sidesOf = (paths: string[][]) => ({ before: describeSides(before, paths, showSecrets, known), after: describeSides(after, paths, showSecrets, known) });
 
   const changeSides = sidesOf(changes.map((change) => change.segments));
   const reportChanges: ReportChange[] = changes.map((change, index) => {
     const classification = current.plan.classifications[index]!;
     const semanticChange = comparison.semanticallyChanged[index]!;
-    const causes = causesForChange(change, semanticChange, classification, comparison, current);
+    const causes = safeCauses(causesForChange(change, semanticChange, classification, comparison, current));
     const sides = { before: changeSides.before[index]!, after: changeSides.after[index]! };
     return {
       path: change.path,
@@ -310,7 +313,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const formSides = sidesOf(comparison.authoredOnly.map((change) => change.segments));
   const formOnly: ReportFormOnlyChange[] = comparison.authoredOnly.map((change, index) => {
     const sides = { before: formSides.before[index]!, after: formSides.after[index]! };
-    return { path: change.path, segments: change.segments, ...sideValues(sides.before, sides.after), causes: causesForFormOnly(change, comparison), provenance: leanSides(sides) };
+    return { path: change.path, segments: change.segments, ...sideValues(sides.before, sides.after), causes: safeCauses(causesForFormOnly(change, comparison)), provenance: leanSides(sides) };
   });
   const relocated = findRelocations(before, after);
   const relocatedSides = sidesOf(relocated.map((relocation) => relocation.segments));

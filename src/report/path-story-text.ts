@@ -1,7 +1,9 @@
+import { defuseCommandLines } from "../shared/display-text.js";
+import { displaySafeStory } from "./display-safe.js";
 import type { Palette } from "./palette.js";
 import type { PathStory, RuleStory } from "./path-story.js";
 import type { ReportSide } from "./provenance.js";
-import { abbreviateValue } from "./format-value.js";
+import { abbreviateValue, shortFingerprint } from "./format-value.js";
 import { describeCause, describeOrigin, describeRule } from "./table.js";
 
 const STATUS_WORDS: Record<PathStory["status"], string> = {
@@ -17,7 +19,7 @@ function sideLines(label: string, side: ReportSide, width: number): string[] {
   const where = describeOrigin(side.origins);
   const lines = [`  ${label.padEnd(7)}${abbreviateValue(side.present ? side.value : undefined, Math.max(30, width - 40))}${where ? `   ${where}` : ""}`];
   for (const ref of side.envRefs ?? []) {
-    lines.push(`         \${${ref.name}} ${ref.resolved ? `= ${ref.fingerprint} from ${ref.from}` : "is unset: the literal text stays"}`);
+    lines.push(`         \${${ref.name}} ${ref.resolved ? `= ${shortFingerprint(ref.fingerprint ?? "")} from ${ref.from}` : "is unset: the literal text stays"}`);
   }
   if (side.secretRef) lines.push("         a SecretRef: resolved at runtime, compared as the object");
   const defaults = side.defaults ?? [];
@@ -39,7 +41,8 @@ function ruleLines(title: string, story: RuleStory, palette: Palette): string[] 
 }
 
 /** `clawdiff explain` for people: the story of one path, top to bottom. */
-export function renderPathStory(story: PathStory, options: { palette: Palette; width: number }): string {
+export function renderPathStory(data: PathStory, options: { palette: Palette; width: number }): string {
+  const story = displaySafeStory(data);
   const { palette, width } = options;
   const kind = story.rules.current.classification.kind;
   const tags = [
@@ -59,5 +62,5 @@ export function renderPathStory(story: PathStory, options: { palette: Palette; w
     lines.push("", palette.bold("What you can do"));
     for (const advice of story.advice) lines.push(`  - ${advice}`);
   }
-  return `${lines.join("\n")}\n`;
+  return defuseCommandLines(`${lines.join("\n")}\n`);
 }

@@ -1,3 +1,5 @@
+import { defuseCommandLines } from "../shared/display-text.js";
+import { displaySafeReport } from "./display-safe.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
 import { writeSentences } from "./write-section.js";
@@ -5,7 +7,7 @@ import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChan
 import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
-import { abbreviatePair } from "./format-value.js";
+import { abbreviatePair, shortFingerprint } from "./format-value.js";
 import { painted, renderColumns, wrapLine, type Cell } from "./columns.js";
 import { suppressionOf, suppressionText } from "./formats/describe.js";
 
@@ -160,7 +162,7 @@ function section(title: string, rows: [Cell, Cell][], widths: [number, number], 
 
 function formOnlyRow(change: ReportFormOnlyChange, palette: Palette, [pathWidth, detailWidth]: [number, number]): [Cell, Cell] {
   const refs = [...(change.provenance.before.envRefs ?? []), ...(change.provenance.after.envRefs ?? [])];
-  const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${ref.fingerprint} from ${ref.from}` : `\${${ref.name}} is unset`));
+  const env = refs.map((ref) => (ref.resolved ? `\${${ref.name}} = ${shortFingerprint(ref.fingerprint ?? "")} from ${ref.from}` : `\${${ref.name}} is unset`));
   const location = describeLocations(change.provenance);
   const details: Cell = [
     ...(change.before !== undefined || change.after !== undefined ? [painted(valueLine(change, detailWidth))] : []),
@@ -198,7 +200,8 @@ function writeLines(report: DiffReport, palette: Palette, width: number): string
   return ["", ...writeSentences(report.write).flatMap((sentence) => wrapLine(sentence, width)).map((line) => palette.dim(line))];
 }
 
-export function renderTable(report: DiffReport, options: TableOptions): string {
+export function renderTable(data: DiffReport, options: TableOptions): string {
+  const report = displaySafeReport(data);
   const { palette, width } = options;
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
@@ -215,5 +218,5 @@ export function renderTable(report: DiffReport, options: TableOptions): string {
   if (report.formatOnlyFiles.length > 0) lines.push("", ...wrapLine(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`, width).map((line) => palette.dim(line)));
   for (const warning of report.warnings) lines.push(...wrapLine(`warning (${warning.side}) ${warning.path}: ${warning.message}`, width).map((line) => palette.yellow(line)));
   lines.push(...ignoreLines(report, palette, width), ...legend(report, palette, width));
-  return `${lines.join("\n")}\n`;
+  return defuseCommandLines(`${lines.join("\n")}\n`);
 }

@@ -34,7 +34,8 @@ const outcomeText = (outcomes: readonly ReportWriteOutcome[]): string => outcome
 
 /**
  * The write in plain sentences, shared by every format: "you asked for X;
- * the writer will also write Y, and Y restarts".
+ * the writer will also write Y, and Y restarts". The formats pass a
+ * display-safe report, so data reaches these sentences escaped.
  */
 export function writeSentences(write: ReportWrite): string[] {
   const arrival = write.trigger === "watcher" ? "the gateway's file watcher sees it (another process writes the file)" : "the gateway writes it itself (evaluated as --trigger write)";
@@ -46,6 +47,5 @@ export function writeSentences(write: ReportWrite): string[] {
     lines.push(`the writer (openclaw@${write.writer.version}) also ${effect.summary}${tail}${restarts.length > 0 ? `, and ${restarts.join(", ")} restart${restarts.length === 1 ? "s" : ""} the gateway` : ""} [${effect.citation}]`);
   }
   if (!write.nothingWritten) lines.push(`files written: ${write.files.join(", ")}`);
-  // Paths come from the config: control characters must not reach a terminal or a CI log.
-  return lines.map((line) => line.replace(/\p{Cc}/gu, "?"));
+  return lines;
 }

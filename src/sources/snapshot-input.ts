@@ -1,4 +1,5 @@
 import snapshotSchema from "../../schemas/snapshot.schema.json" with { type: "json" };
+import { fingerprintKeyId } from "../explain/secrets.js";
 import { ClawdiffError } from "../shared/errors.js";
 import { assertMatchesSchema } from "../shared/schema-validation.js";
 import { defineOwn, isPlainObject } from "../shared/values.js";
@@ -50,7 +51,17 @@ export function openSnapshotInput(spec: string, configPath: string, stateDir: st
   if (typeof version === "number" && version > SNAPSHOT_SCHEMA_VERSION) {
     throw new ClawdiffError("usage", `snapshot schema version ${version} is newer than this clawdiff reads (${SNAPSHOT_SCHEMA_VERSION}); upgrade clawdiff`, { file: spec });
   }
+  if (typeof version === "number" && version < SNAPSHOT_SCHEMA_VERSION) {
+    throw new ClawdiffError("usage", `snapshot schema version ${version} holds unkeyed sha256 fingerprints, which this clawdiff no longer compares; take the snapshot again`, { file: spec });
+  }
   const snapshot = assertMatchesSchema<Snapshot>(snapshotSchema, data, "snapshot", spec);
+  if (snapshot.fingerprintKeyId !== fingerprintKeyId()) {
+    throw new ClawdiffError(
+      "usage",
+      `snapshot was taken with fingerprint key ${snapshot.fingerprintKeyId}, this run uses ${fingerprintKeyId()}: set CLAWDIFF_FINGERPRINT_KEY to the key it was taken with (its fingerprints cannot be compared otherwise)`,
+      { file: spec },
+    );
+  }
   return {
     kind: "file",
     label: spec,

@@ -1,9 +1,8 @@
-import { collectKnownSecrets, isSecretKey, redactedString, type KnownSecrets } from "../explain/secrets.js";
+import { collectKnownSecrets, isSecretContainer, isSecretText, redactedString, REDACTED_PATTERN, type KnownSecrets } from "../explain/secrets.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { defineOwn, isPlainObject } from "../shared/values.js";
 
 const ENV_REF_ONLY = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
-const REDACTED = /^<redacted sha256:[0-9a-f]{8}>$/;
 
 /** Where a snapshot stores fingerprints instead of values. */
 export interface MaskRule {
@@ -13,28 +12,23 @@ export interface MaskRule {
   known: KnownSecrets;
 }
 
-function holdsKnown(text: string, known: KnownSecrets): boolean {
-  for (const secret of known) if (text.includes(secret)) return true;
-  return false;
-}
-
 /**
- * A copy of `value` with secrets replaced by `<redacted sha256:…>`: strings
+ * A copy of `value` with secrets replaced by `<redacted hmac:…>`: strings
  * under secret-looking keys, at `${VAR}` sites, or holding a known secret.
  * Idempotent (a fingerprint is never fingerprinted again), so a snapshot
  * and a live state masked alike compare equal exactly when their values do.
  */
 export function maskSecrets(value: unknown, rule: MaskRule, segments: string[] = [], inSecret = false): unknown {
   if (typeof value === "string") {
-    if (REDACTED.test(value) || ENV_REF_ONLY.test(value)) return value;
-    const masked = inSecret || rule.envSites.has(segments.join(".")) || holdsKnown(value, rule.known);
+    if (REDACTED_PATTERN.test(value) || ENV_REF_ONLY.test(value)) return value;
+    const masked = inSecret || rule.envSites.has(segments.join(".")) || isSecretText(value, rule.known);
     return masked ? redactedString(value) : value;
   }
   if (Array.isArray(value)) return value.map((item, index) => maskSecrets(item, rule, [...segments, String(index)], inSecret));
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    defineOwn(copy, key, maskSecrets(child, rule, [...segments, key], inSecret || isSecretKey(key)));
+    defineOwn(copy, key, maskSecrets(child, rule, [...segments, key], inSecret || isSecretContainer(key)));
   }
   return copy;
 }

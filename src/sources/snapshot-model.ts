@@ -1,11 +1,11 @@
 import { relative, dirname } from "node:path";
 import type { LoadedConfig } from "../config/load-config.js";
-import { fingerprint } from "../explain/secrets.js";
+import { fingerprint, fingerprintKeyId } from "../explain/secrets.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import { knownSecretsOf, maskSecrets, type MaskRule } from "./snapshot-mask.js";
 
 /** Bumped when a field is renamed or removed; fields are only added within a version. */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 export const SNAPSHOT_KIND = "clawdiff-snapshot";
 
 export interface SnapshotEnvVariable {
@@ -29,6 +29,8 @@ export interface SnapshotEnvRef {
 export interface Snapshot {
   kind: typeof SNAPSHOT_KIND;
   snapshotSchemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
+  /** Names the fingerprint key the snapshot's secrets were printed with (never the key). */
+  fingerprintKeyId: string;
   createdAt: string;
   tool: { name: string; version: string };
   source: { stateDir: string; configFile: string; rules: string };
@@ -51,7 +53,7 @@ export interface Snapshot {
 }
 
 export const SNAPSHOT_LIMITATIONS = [
-  "secret values are fingerprints: two values compare equal when their sha256 fingerprints (8 hex digits) are equal",
+  "secret values are keyed fingerprints: two values compare equal when their HMAC-SHA-256 fingerprints (128 bits) are equal, and only under the key the snapshot was taken with",
   "values that came from ${VAR} are fingerprints, so an environment change shows as a changed value without its variable's new value",
   "comments, formatting and per-file source positions are not kept: no line numbers and no formatting-only findings for this side",
   "state files beside the config (devices/, agents/, credentials) are not kept",
@@ -79,6 +81,7 @@ export function buildSnapshot(loaded: LoadedConfig, meta: { stateDir: string; ru
   return {
     kind: SNAPSHOT_KIND,
     snapshotSchemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    fingerprintKeyId: fingerprintKeyId(),
     createdAt: meta.now.toISOString(),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     source: { stateDir: meta.stateDir, configFile: relative(baseDir, loaded.root.path).split("\\").join("/"), rules: meta.rules },

@@ -27,7 +27,7 @@ describe("cause codes on fixtures: assigned where they apply, absent from a real
     const formOnly = await report("env-ref-form", "after");
     expect(formOnly.changedPaths).toEqual([]);
     expect(codesAt(formOnly.formOnlyChanges, "gateway.auth.token")).toEqual(["ENV_REF_FORM_ONLY"]);
-    expect(causeAt(formOnly.formOnlyChanges, "gateway.auth.token", "ENV_REF_FORM_ONLY")!.evidence).toMatchObject({ before: [{ name: "OPENCLAW_GATEWAY_TOKEN", fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{8}$/) }] });
+    expect(causeAt(formOnly.formOnlyChanges, "gateway.auth.token", "ENV_REF_FORM_ONLY")!.evidence).toMatchObject({ before: [{ name: "OPENCLAW_GATEWAY_TOKEN", fingerprint: expect.stringMatching(/^hmac:[0-9a-f]{32}$/) }] });
     const edited = await report("env-ref-form", "edited");
     expect(codesAt(edited.changes, "gateway.auth.token")).toEqual(["VALUE_CHANGED"]);
     expect(edited.formOnlyChanges).toEqual([]);

@@ -48,7 +48,7 @@ describe("clawdiff diff on the bundled examples", () => {
     for (const format of ["table", "json"]) {
       const result = await runInProcess([...agentsCreate, "--format", format]);
       expect(result.stdout).not.toContain("oc_gw_7f3b9c2e41d84a5f9e0b6c1d2a3f4e5d");
-      expect(result.stdout).toMatch(/sha256:[0-9a-f]{8}/);
+      expect(result.stdout).toMatch(/hmac:[0-9a-f]{12}/);
     }
   });
 

@@ -117,7 +117,7 @@ describe("no format prints a secret", () => {
         const result = await runInProcess([...args, "--format", format, "--summary"], { GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: "true" });
         expect(result.code, `${format}: ${result.stderr}`).not.toBe(2);
         // Formats that print values show the changed secrets as fingerprints (brief, github, sarif, junit print none).
-        if (VALUE_FORMATS.has(format)) expect(result.stdout, format).toMatch(/sha256:[0-9a-f]{8}/);
+        if (VALUE_FORMATS.has(format)) expect(result.stdout, format).toMatch(/hmac:[0-9a-f]{12}/);
         for (const secret of secrets) {
           expect(result.stdout, `${format} printed ${secret.slice(0, 6)}…`).not.toContain(secret);
           expect(result.stderr).not.toContain(secret);

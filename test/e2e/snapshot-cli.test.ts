@@ -65,7 +65,7 @@ describe("clawdiff snapshot", () => {
     expect(envValues.length).toBeGreaterThan(0);
     for (const value of envValues) expect(text).not.toContain(value);
     const snapshotData = JSON.parse(text) as { envRefs: { path: string; variables: { fingerprint?: string }[] }[] };
-    expect(snapshotData.envRefs.find((ref) => ref.path === "gateway.auth.token")!.variables[0]!.fingerprint).toMatch(/^sha256:[0-9a-f]{8}$/);
+    expect(snapshotData.envRefs.find((ref) => ref.path === "gateway.auth.token")!.variables[0]!.fingerprint).toMatch(/^hmac:[0-9a-f]{32}$/);
   });
 
   it("serves as log --before: the same cause codes as the live before state", async () => {
@@ -88,10 +88,10 @@ describe("clawdiff snapshot", () => {
   it("a snapshot from a newer clawdiff is a one-line error", async () => {
     const file = join(outDir, "future.json");
     const data = JSON.parse(readFileSync(await snapshot("examples/meta-stamp/before"), "utf8")) as Record<string, unknown>;
-    writeFileSync(file, JSON.stringify({ ...data, snapshotSchemaVersion: 2 }));
+    writeFileSync(file, JSON.stringify({ ...data, snapshotSchemaVersion: 3 }));
     const result = await runInProcess(["diff", file, "examples/meta-stamp/after"]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain("snapshot schema version 2 is newer");
+    expect(result.stderr).toContain("snapshot schema version 3 is newer");
   });
 });

@@ -35,7 +35,7 @@ describe("the human report", () => {
     expect(text).toMatch(/\[1 item: main\] → \[2 items/);
     expect(text).toContain("array element:");
     expect(text).toContain("id=research added");
-    expect(text).toMatch(/<redacted\s+sha256:[0-9a-f]{8}>/);
+    expect(text).toMatch(/<redacted\s+hmac:[0-9a-f]{12}>/);
     expect(lines.slice(-2).join(" ")).toBe("spurious: the effective value is unchanged, yet the reload evaluator sees the   path as changed");
   });
 

@@ -66,15 +66,17 @@ async function runVersion(version, port) {
       const before = snapshotState(gateway, index);
       const prediction = predict(gateway, change, before, index);
       const response = await perform(gateway, change);
+      // The gateway answers after its write is committed: what it wrote is the file now.
+      const afterCall = gateway.readConfig();
       const settled = await gateway.settle();
       const later = loggedReload(settled.messages).outcome === "restart" ? await gateway.settle(4000) : { messages: [], configs: [] };
       const messages = [...settled.messages, ...later.messages];
       const configs = [...settled.configs, ...later.configs];
-      // The write is the first new file text; a restart may rewrite the file again (reported apart).
-      const written = configs[0] ?? readFileSync(join(before, "openclaw.json"), "utf8");
+      // A restart may rewrite the file again: reported apart from the write.
+      const written = afterCall;
       const real = { ok: response.ok || /service restart/.test(response.stderr), error: response.ok ? undefined : response.stderr.split("\n")[0], reload: loggedReload(messages), file: JSON.parse(written) };
-      const wrote = configs.length > 0;
-      const rewrittenAfter = configs.length > 1 ? fileDifferences(JSON.parse(written), JSON.parse(configs.at(-1))) : [];
+      const wrote = written !== readFileSync(join(before, "openclaw.json"), "utf8");
+      const rewrittenAfter = configs.length > 0 ? fileDifferences(JSON.parse(written), JSON.parse(configs.at(-1))) : [];
       const predictedFile = prediction.error ? null : prediction.file;
       rows.push({
         version,

@@ -34,7 +34,7 @@ describe("${VAR} resolution", () => {
     const report = buildReport(comparison, { catalogRequest: { requested: "x", resolution: "exact" } });
     const side = report.formOnlyChanges[0]!.provenance.before;
     expect(side.envRefs).toEqual([
-      { name: "GW_TOKEN", resolved: true, from: `${states}/env-form/before/.env`, fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{8}$/) },
+      { name: "GW_TOKEN", resolved: true, from: `${states}/env-form/before/.env`, fingerprint: expect.stringMatching(/^hmac:[0-9a-f]{32}$/) },
     ]);
     expect(report.formOnlyChanges[0]!.after).toBe(`<redacted ${side.envRefs![0]!.fingerprint}>`);
     expect(report.formOnlyChanges[0]!.provenance.after).not.toHaveProperty("value");

@@ -22,6 +22,7 @@ import { compareSpecs, prepareRun, resolveDiffSpecs } from "../prepare.js";
 import { appendStepSummary } from "../step-summary.js";
 import { matchLog } from "../match-log.js";
 import { ClawdiffError } from "../../shared/errors.js";
+import { escapeControls } from "../../shared/display-text.js";
 
 type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions & { matchLog?: string };
 
@@ -41,7 +42,7 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     const run = prepareRun(options, io);
     const compared = compareSpecs(before, after, run, options.showSecrets ?? false);
     const report = applyIgnoreChoice(compared.report, compared.comparison, options.ignoreFile, io.cwd);
-    for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${warning}\n`);
+    for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${escapeControls(warning)}\n`);
     const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
     if (options.matchLog !== undefined && format !== "table") throw new ClawdiffError("usage", `--match-log prints a table after the report; with --format ${format} use 'clawdiff log <file> --state <before> <after> --format json'`);
     const render: RenderOptions = { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns, cwd: io.cwd, now: new Date() };

@@ -8,6 +8,7 @@ import { shouldUseColor } from "../color.js";
 import type { CommandContext } from "../context.js";
 import { addLoadOptions, addOutputOptions, type LoadCliOptions, type OutputCliOptions } from "../options.js";
 import { compareOpenedInputs, prepareRun } from "../prepare.js";
+import { escapeControls } from "../../shared/display-text.js";
 
 type DriverOptions = LoadCliOptions & OutputCliOptions & { format: "table" | "json" };
 
@@ -26,7 +27,7 @@ export function registerGitDiffDriver(program: Command, { io, setExitCode }: Com
     .argument("[sides...]", "old-file old-hex old-mode new-file new-hex new-mode [new-path similarity], as git passes them");
   addOutputOptions(addLoadOptions(command), ["table", "json"], "table").action((path: string, sides: string[], options: DriverOptions) => {
     if (sides.length === 0) {
-      io.stdout(`clawdiff ${path}: unmerged; resolve the conflict, then diff again\n`);
+      io.stdout(`clawdiff ${escapeControls(path)}: unmerged; resolve the conflict, then diff again\n`);
       return;
     }
     if (sides.length !== 6 && sides.length !== 8) {
@@ -45,7 +46,7 @@ export function registerGitDiffDriver(program: Command, { io, setExitCode }: Com
     if (options.format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else {
       const palette = createPalette(shouldUseColor(options.color, io.env, io.isTTY));
-      io.stdout(`${palette.bold(`clawdiff ${path === newPath ? path : `${path} → ${newPath}`}`)}\n${renderTable(report, { palette, width: io.columns })}`);
+      io.stdout(`${palette.bold(escapeControls(`clawdiff ${path === newPath ? path : `${path} → ${newPath}`}`))}\n${renderTable(report, { palette, width: io.columns })}`);
     }
     setExitCode(0);
   });

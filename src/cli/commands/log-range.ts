@@ -12,6 +12,7 @@ import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { addLoadOptions, addOutputOptions, type LoadCliOptions, type OutputCliOptions } from "../options.js";
 import { compareOpenedInputs, prepareRun, type PreparedRun } from "../prepare.js";
+import { defuseCommandLines, displaySafe } from "../../shared/display-text.js";
 
 type LogRangeOptions = LoadCliOptions & OutputCliOptions & { format: "table" | "json" };
 
@@ -133,7 +134,8 @@ function statusLabel(commit: RangeCommit, palette: Palette): string {
   return palette.dim(padded);
 }
 
-export function renderRange(report: RangeReport, palette: Palette): string {
+export function renderRange(data: RangeReport, palette: Palette): string {
+  const report = displaySafe(data);
   const { summary } = report;
   const first = summary.firstRestart ? ` (first: ${short(summary.firstRestart)})` : "";
   const lines = [
@@ -142,7 +144,7 @@ export function renderRange(report: RangeReport, palette: Palette): string {
   for (const commit of report.commits) {
     lines.push(`${palette.bold(short(commit.commit))}  ${statusLabel(commit, palette)}  ${commit.subject}`, `         ${palette.dim(commit.headline)}`);
   }
-  return `${lines.join("\n")}\n`;
+  return defuseCommandLines(`${lines.join("\n")}\n`);
 }
 
 function exitCodeOf(report: RangeReport): number {

@@ -16,6 +16,7 @@ import type { CommandContext } from "../context.js";
 import type { CliIO } from "../io.js";
 import { addLoadOptions, parsePositiveInteger, type LoadCliOptions } from "../options.js";
 import { prepareRun, type PreparedRun } from "../prepare.js";
+import { escapeControls } from "../../shared/display-text.js";
 
 interface WatchOptions extends LoadCliOptions {
   format: "table" | "ndjson";
@@ -74,7 +75,7 @@ function tableText(event: WatchEvent<CapturedState>, time: string, report: DiffR
     case "baseline":
       return `${time} ${palette.dim("config is valid; later changes are compared with it")}\n`;
     case "invalid":
-      return `${time} ${palette.yellow(`invalid config, keeping the last good state: ${event.error}`)}\n`;
+      return `${time} ${palette.yellow(`invalid config, keeping the last good state: ${escapeControls(event.error)}`)}\n`;
     case "deleted":
       return `${time} ${palette.yellow("config deleted; waiting for it to come back")}\n`;
     case "compare":

@@ -1,3 +1,5 @@
+import { defuseCommandLines } from "../../shared/display-text.js";
+import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport } from "../model.js";
 import { writeSentences } from "../write-section.js";
 import { causeLabels, kindTransition, suppressionOf } from "./describe.js";
@@ -6,7 +8,8 @@ import { causeLabels, kindTransition, suppressionOf } from "./describe.js";
  * `--format brief`: the headline, then one line per changed path for logs and
  * terminals too narrow for the table: kind, path, causes, spurious marker.
  */
-export function renderBrief(report: DiffReport): string {
+export function renderBrief(data: DiffReport): string {
+  const report = displaySafeReport(data);
   const rows = report.changes.map((change) => ({
     kind: kindTransition(change),
     path: change.path,
@@ -21,5 +24,5 @@ export function renderBrief(report: DiffReport): string {
       .join("  ")
       .trimEnd(),
   );
-  return `${[report.summary.headline, ...(report.write ? writeSentences(report.write) : []), ...lines].join("\n")}\n`;
+  return defuseCommandLines(`${[report.summary.headline, ...(report.write ? writeSentences(report.write) : []), ...lines].join("\n")}\n`);
 }

@@ -1,4 +1,5 @@
 import { writeSentences } from "../write-section.js";
+import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { causeLabels, changeLocation, changeSentences, suppressionOf, suppressionText } from "./describe.js";
 
@@ -56,7 +57,8 @@ function changeAnnotation(report: DiffReport, change: ReportChange): string {
  * annotations on the file and line of each changed value (through
  * `$include`), then the headline as a notice.
  */
-export function renderGithub(report: DiffReport): string {
+export function renderGithub(data: DiffReport): string {
+  const report = displaySafeReport(data);
   const lines = [
     ...report.changes.map((change) => changeAnnotation(report, change)),
     ...report.warnings.map((warning) => workflowCommand("warning", { title: `clawdiff warning: ${warning.path}` }, `(${warning.side}) ${warning.message}`)),

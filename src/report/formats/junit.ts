@@ -1,4 +1,5 @@
 import { writeSentences } from "../write-section.js";
+import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, suppressionOf, suppressionText } from "./describe.js";
 import { xmlElement } from "./xml-text.js";
@@ -44,7 +45,8 @@ function testcase(report: DiffReport, change: ReportChange, classname: string): 
  * fail. Follows the Ant JUnit schema (schemas/vendor/junit-windyroad.xsd):
  * every suite carries its properties, system-out and system-err.
  */
-export function renderJunit(report: DiffReport, options: JunitOptions = {}): string {
+export function renderJunit(data: DiffReport, options: JunitOptions = {}): string {
+  const report = displaySafeReport(data);
   const timestamp = (options.now ?? new Date()).toISOString().slice(0, 19);
   const groups = CHANGE_KINDS.map((kind) => ({ name: `clawdiff.${kind}`, changes: changesOfKind(report, kind) })).filter((group) => group.changes.length > 0);
   const suites = groups.length > 0 ? groups : [{ name: "clawdiff", changes: [] }];

@@ -1,3 +1,4 @@
+import { displaySafeReport } from "../display-safe.js";
 import { abbreviateValue } from "../format-value.js";
 import { writeSentences } from "../write-section.js";
 import type { DiffReport, ReportCatalog, ReportChange } from "../model.js";
@@ -80,7 +81,8 @@ function otherFindings(report: DiffReport): string[] {
 }
 
 /** `--format markdown`: sized for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
-export function renderMarkdown(report: DiffReport): string {
+export function renderMarkdown(data: DiffReport): string {
+  const report = displaySafeReport(data);
   const lines = [
     `### ${mdText(report.summary.headline)}`,
     "",
