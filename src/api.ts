@@ -2,7 +2,6 @@ import { applyIgnoreChoice } from "./cli/ignore-run.js";
 import type { CliIO } from "./cli/io.js";
 import { compareSpecs, prepareRun } from "./cli/prepare.js";
 import { planSpec } from "./cli/plan-run.js";
-import { checkConfigKeys } from "./cli/plan-validate.js";
 import type { WriteRequest } from "./writer/change.js";
 import { loadConfig } from "./config/load-config.js";
 import { createPlanner } from "./plan/build-plan.js";
@@ -119,7 +118,6 @@ export interface PlanChangeOptions extends Omit<DiffStatesOptions, "trigger" | "
  */
 export function planChange(stateSpec: string, change: WriteRequest, options: PlanChangeOptions = {}): DiffReport {
   const { run } = runFor(options);
-  checkConfigKeys(change, run.catalog.targetVersion);
   return planSpec(stateSpec, change, run, {
     showSecrets: options.showSecrets ?? false,
     ...(options.now !== undefined ? { now: options.now } : {}),

@@ -2,10 +2,12 @@ import { jsonDeepEqual } from "./shared/json-equal.js";
 import { loadConfig, type LoadOptions, type LoadedConfig } from "./config/load-config.js";
 import { valueIn, type ConfigView } from "./config/views.js";
 import { diffConfigPaths, type ChangedPath } from "./diff/config-paths.js";
-import { createPlanner, type ReloadPlan } from "./plan/build-plan.js";
+import { createPlanner, type PlanContext, type ReloadPlan } from "./plan/build-plan.js";
 import { listInstallRecordPaths, mergeInstallRecordPaths } from "./plan/install-records.js";
 import { decideReloadAction, resolveReloadMode, type ReloadAction, type ReloadMode } from "./plan/outcome.js";
 import type { RuleCatalog } from "./rules/catalog.js";
+import { assumePlugins, withAssumedPlugins, type AssumedPlugins, type PluginChoice } from "./rules/assumed-plugins.js";
+import { configIssues, type ConfigIssue, type ConfigKeys } from "./rules/config-keys.js";
 import type { EvaluatorView, EvaluatorViews } from "./rules/evaluator-views.js";
 import type { ConfigInput } from "./sources/config-input.js";
 import { alignSnapshotSides } from "./sources/snapshot-sides.js";
@@ -26,6 +28,10 @@ export interface Comparison {
   current: PlannedOutcome;
   /** The same changes planned under `--proposed` rules, when given. */
   proposed?: PlannedOutcome;
+  /** The bundled plugins assumed loaded, and why (absent when the catalog came with its plugins, or the version has none). */
+  plugins?: AssumedPlugins;
+  /** What the version's schema rejects in the after config: the gateway then skips the reload. */
+  configIssues: ConfigIssue[];
 }
 
 export interface PlannedOutcome {
@@ -50,17 +56,22 @@ export function evaluatorValue(loaded: LoadedConfig, view: EvaluatorView, segmen
 }
 
 
-/** Whether a dotted path holds the same effective value on both sides: what conditional rules (auth credentials) ask. */
-export function unchangedBetween(before: LoadedConfig, after: LoadedConfig): (path: string) => boolean {
-  return (path) => {
-    const segments = path.split(".");
-    return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
+/**
+ * What conditional rules (the auth-credential check) ask of the two sides:
+ * the one place both `diff` and `log --state` take it from.
+ */
+export function conditionContext(before: LoadedConfig, after: LoadedConfig): Pick<PlanContext, "isUnchanged"> {
+  return {
+    isUnchanged: (path) => {
+      const segments = path.split(".");
+      return jsonDeepEqual(valueIn(before, "semantic", segments), valueIn(after, "semantic", segments));
+    },
   };
 }
 
 const asInstallConfig = (records: Record<string, unknown>) => ({ plugins: { installs: records } });
 
-export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string): PlannedOutcome {
+export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: LoadedConfig, changes: ChangedPath[], mode: string, invalidConfig = false): PlannedOutcome {
   const spec = catalog.installRecordNoop;
   const installRecords = spec
     ? mergeInstallRecordPaths(
@@ -68,12 +79,11 @@ export function planOutcome(catalog: RuleCatalog, before: LoadedConfig, after: L
         listInstallRecordPaths(asInstallConfig(before.installRecords), asInstallConfig(after.installRecords), spec),
       )
     : undefined;
-  const isUnchanged = unchangedBetween(before, after);
   const plan = createPlanner(catalog).plan(
     changes.map((change) => change.path),
-    { ...(installRecords ? { installRecords } : {}), isUnchanged },
+    { ...(installRecords ? { installRecords } : {}), ...conditionContext(before, after) },
   );
-  return { catalog, plan, action: decideReloadAction(plan, mode) };
+  return { catalog, plan, action: decideReloadAction(plan, mode, invalidConfig) };
 }
 
 function evaluatorChanges(before: LoadedConfig, after: LoadedConfig, views: ComparedViews): ChangedPath[] {
@@ -94,17 +104,31 @@ export function compareInputs(
   beforeInput: ConfigInput,
   afterInput: ConfigInput,
   catalog: RuleCatalog,
-  options: { before?: LoadOptions; after?: LoadOptions; proposed?: RuleCatalog; views?: ComparedViews } = {},
+  options: {
+    before?: LoadOptions;
+    after?: LoadOptions;
+    proposed?: RuleCatalog;
+    views?: ComparedViews;
+    /** Bundled plugins to compose into the catalogs: the running gateway loaded them from the before side. */
+    plugins?: PluginChoice;
+    /** What the version's schema rejects. */
+    configKeys?: ConfigKeys | null;
+  } = {},
 ): Comparison {
   const views = options.views ?? SOURCE_VIEWS;
   // A snapshot side holds fingerprints where secrets were: both sides are masked alike before the diff.
   const [before, after] = alignSnapshotSides(loadConfig(beforeInput, options.before), loadConfig(afterInput, options.after));
+  const choice = options.plugins;
+  const plugins = choice ? assumePlugins(choice, before.compare) : undefined;
+  const withPlugins = (rules: RuleCatalog) => (choice && plugins ? withAssumedPlugins(rules, choice, plugins) : rules);
+  const current = withPlugins(catalog);
+  const issues = options.configKeys ? configIssues(after.authored, options.configKeys) : [];
   const changes = evaluatorChanges(before, after, views);
   const semanticallyChanged = changes.map((change) =>
     !jsonDeepEqual(valueIn(before, "semantic", change.segments), valueIn(after, "semantic", change.segments)),
   );
-  const reloadMode = resolveReloadMode(after.compare, catalog);
-  const proposed = options.proposed;
+  const reloadMode = resolveReloadMode(after.compare, current);
+  const proposed = options.proposed ? withPlugins(options.proposed) : undefined;
   return {
     before,
     after,
@@ -113,7 +137,9 @@ export function compareInputs(
     authoredOnly: authoredOnlyChanges(before, after, changes),
     reloadMode,
     views,
-    current: planOutcome(catalog, before, after, changes, reloadMode.mode),
-    ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode) } : {}),
+    current: planOutcome(current, before, after, changes, reloadMode.mode, issues.length > 0),
+    ...(proposed ? { proposed: planOutcome(proposed, before, after, changes, resolveReloadMode(after.compare, proposed).mode, issues.length > 0) } : {}),
+    ...(plugins ? { plugins } : {}),
+    configIssues: issues,
   };
 }

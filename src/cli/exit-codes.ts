@@ -11,7 +11,7 @@ export const EXIT = {
 } as const;
 
 /** Results `--fail-on` can turn into failures; `any` and `never` are shorthands. */
-export const FAILURE_KINDS = ["restart", "hot", "drift", "stale-ignore"] as const;
+export const FAILURE_KINDS = ["restart", "hot", "invalid", "drift", "stale-ignore"] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 export const FAIL_ON_CHOICES = [...FAILURE_KINDS, "any", "never"] as const;
 
@@ -21,8 +21,8 @@ export interface ExitPolicy {
   exitCode: "contract" | "none";
 }
 
-/** Without `--fail-on`, every effective change fails: 1 for no restart, 3 for a restart. */
-export const DEFAULT_FAIL_ON: readonly FailureKind[] = ["restart", "hot"];
+/** Without `--fail-on`, every effective change fails: 1 for no restart (a skipped reload too), 3 for a restart. */
+export const DEFAULT_FAIL_ON: readonly FailureKind[] = ["restart", "hot", "invalid"];
 export const DEFAULT_EXIT_POLICY: ExitPolicy = { failOn: new Set(DEFAULT_FAIL_ON), exitCode: "contract" };
 
 /** `--fail-on` values, repeatable and comma-separated; `never` cannot be combined with others. */
@@ -42,8 +42,9 @@ export function parseFailOn(values: readonly string[]): Set<FailureKind> {
 
 /**
  * The most severe failing result decides: drift 4, restart 3, then 1 for a
- * change that does not restart or a stale ignore entry. Suppressed changes
- * never count: the verdict is the one left after the ignore file.
+ * change that does not restart, a reload the gateway skips because the new
+ * config is invalid (`invalid`: it never restarts), or a stale ignore entry.
+ * Suppressed changes never count: the verdict is the one left after the ignore file.
  */
 export function exitCodeFor(report: DiffReport, policy: ExitPolicy = DEFAULT_EXIT_POLICY): number {
   if (policy.exitCode === "none") return EXIT.noChange;
@@ -51,6 +52,7 @@ export function exitCodeFor(report: DiffReport, policy: ExitPolicy = DEFAULT_EXI
   const verdict = report.ignore?.effectiveVerdict ?? report.summary.verdict;
   if (failOn.has("drift") && report.summary.drift) return EXIT.drift;
   if (verdict === "restart" && failOn.has("restart")) return EXIT.restart;
+  if (verdict === "skipped-invalid") return failOn.has("invalid") ? EXIT.changedNoRestart : EXIT.noChange;
   if (verdict !== "restart" && verdict !== "no-change" && failOn.has("hot")) return EXIT.changedNoRestart;
   if (failOn.has("stale-ignore") && (report.ignore?.stale.length ?? 0) > 0) return EXIT.changedNoRestart;
   return EXIT.noChange;

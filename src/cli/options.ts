@@ -15,7 +15,7 @@ export const collect = (value: string, previous: string[]) => [...previous, valu
 
 /** Options every command that loads gateway states accepts. */
 export interface LoadCliOptions {
-  /** Undefined when not given: `latest`, unless --openclaw names the package instead. */
+  /** Absent: the version that last wrote the config, else the installed openclaw, else latest. */
   rules?: string;
   openclaw?: string;
   plugins?: string;
@@ -41,9 +41,9 @@ export interface OutputCliOptions {
 
 export function addLoadOptions(command: Command): Command {
   return command
-    .option("--rules <catalog>", "rule catalog: openclaw@<version>, latest (default), or a catalog file")
+    .option("--rules <catalog>", "rule catalog: openclaw@<version>, latest, or a catalog file (default: meta.lastTouchedVersion of the config, else the installed openclaw, else latest)")
     .option("--openclaw <package>", "take the rules from an installed OpenClaw package (its directory or an npm pack .tgz) instead of --rules")
-    .option("--plugins <ids>", "with --openclaw: bundled plugins/channels whose reload rules load: all (default), none, or a comma list")
+    .option("--plugins <ids>", "bundled plugins/channels whose reload rules load: all, none, or a comma list (default: those the before config loads; with --openclaw: all)")
     .option("--no-cache", "with --openclaw: import the package afresh instead of reusing the cached catalog in the user's cache dir")
     .addOption(
       new Option("--trigger <trigger>", "what made the gateway evaluate: its file watcher, or its own in-process write (agents.create, config.patch)")

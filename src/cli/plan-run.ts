@@ -10,6 +10,7 @@ import { ClawdiffError } from "../shared/errors.js";
 import type { WriteRequest } from "../writer/change.js";
 import { predictWrite, type PredictedWrite } from "../writer/predict.js";
 import type { WriterModel } from "../writer/model.js";
+import { checkPredictedConfig } from "./plan-validate.js";
 import { compareOpenedInputs, type PreparedRun } from "./prepare.js";
 
 export interface PlanRunOptions {
@@ -38,11 +39,14 @@ function checkTrigger(model: WriterModel, request: WriteRequest, explicit: PlanR
 }
 
 /** Predicts the write, puts the predicted files behind the loader's reading port and compares as `diff` does. */
-export function planSpec(stateSpec: string, request: WriteRequest, run: PreparedRun, options: PlanRunOptions = {}): PlannedRun {
+export function planSpec(stateSpec: string, change: WriteRequest | ((model: WriterModel) => WriteRequest), prepared: PreparedRun, options: PlanRunOptions = {}): PlannedRun {
+  const before = openConfigInput(stateSpec, prepared.inputOptions);
+  // Without --rules the gateway that will write is the one that stamped the state: its version decides the writer and the rules.
+  const { forInputs: _perInputs, ...run } = prepared.forInputs ? prepared.forInputs(before, before) : prepared;
   const version = run.catalog.targetVersion;
   const { model, display } = loadWriterModelFor(version);
+  const request = typeof change === "function" ? change(model) : change;
   const trigger = checkTrigger(model, request, options.explicitTrigger);
-  const before = openConfigInput(stateSpec, run.inputOptions);
   const loaded = loadConfig(before, run.loadOptions);
   const predicted = predictWrite(loaded, request, {
     writer: model,
@@ -52,6 +56,7 @@ export function planSpec(stateSpec: string, request: WriteRequest, run: Prepared
   });
   const after = overlayInput(before, new Map(predicted.files.map((file) => [file.path, file.text])), `${before.label} (predicted ${request.operation})`);
   const compared = compareOpenedInputs(before, after, { ...run, views: loadEvaluatorViews(version, trigger) }, options.showSecrets ?? false);
+  checkPredictedConfig(compared.comparison.before.compare, compared.comparison.after.compare, version);
   const report = { ...compared.report };
   report.write = describeWrite(predicted, report, display);
   return { report, predicted, before: { stateDir: before.stateDir, kind: before.kind, configPath: before.configPath } };

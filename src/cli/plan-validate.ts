@@ -1,24 +1,18 @@
-import { unknownRootKeys } from "../lint/config-keys.js";
+import { configIssues, issueLine } from "../rules/config-keys.js";
 import { loadConfigKeysFor } from "../sources/config-keys-store.js";
 import { ClawdiffError } from "../shared/errors.js";
-import type { WriteRequest } from "../writer/change.js";
 
 /**
- * Refuses a change the version's root schema (a strict object) would reject,
- * before anything is predicted: the gateway answers such a write with
- * "invalid config" and writes nothing.
+ * Refuses a predicted config the version's schema rejects where the state it
+ * started from did not: the gateway answers such a write with "invalid
+ * config" and writes nothing (schemas/config-keys/, the nearest older table).
  */
-export function checkConfigKeys(request: WriteRequest, version: string): void {
+export function checkPredictedConfig(before: unknown, after: unknown, version: string): void {
   const keys = loadConfigKeysFor(version);
   if (!keys) return;
-  const roots =
-    request.operation === "config.set"
-      ? Object.fromEntries(request.edits.filter((edit) => edit.kind === "set").map((edit) => [edit.segments[0] ?? "", true]))
-      : request.operation === "config.patch"
-        ? request.patch
-        : {};
-  const unknown = unknownRootKeys(roots, keys);
-  if (unknown.length > 0) {
-    throw new ClawdiffError("usage", `openclaw@${keys.openclawVersion}'s config schema rejects the top-level key '${unknown[0]}' (known keys: schemas/config-keys/openclaw@${keys.openclawVersion}.json)`);
+  const known = new Set(configIssues(before, keys).map(issueLine));
+  const introduced = configIssues(after, keys).map(issueLine).filter((line) => !known.has(line));
+  if (introduced.length > 0) {
+    throw new ClawdiffError("usage", `openclaw@${keys.openclawVersion}'s config schema rejects this change: ${introduced[0]}${introduced.length > 1 ? ` (+${introduced.length - 1} more)` : ""}`);
   }
 }

@@ -3,7 +3,7 @@ import type { SourceReader } from "../sources/config-input.js";
 import { ClawdiffError } from "../shared/errors.js";
 import { isPlainObject } from "../shared/values.js";
 import { defineOwn } from "../shared/values.js";
-import { parseConfigText } from "./parse-json5.js";
+import { countNodes, MAX_CONFIG_DEPTH, parseConfigText } from "./parse-json5.js";
 import { locateInText } from "./locate.js";
 
 export const INCLUDE_KEY = "$include";
@@ -11,6 +11,14 @@ export const INCLUDE_KEY = "$include";
 export const MAX_INCLUDE_DEPTH = 10;
 /** The gateway's guard on included files (regular file, at most 2 MiB). */
 export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+/**
+ * Files that include each other many ways multiply: seven 1 KB files, ten
+ * includes at each level, expand to millions of nodes. The gateway has no
+ * such guard; a config near these figures is an attack, not a setup.
+ */
+export const MAX_INCLUDE_USES = 10_000;
+/** Expanded nodes allowed beyond twice the distinct files' own: room for a shared file reused, none for an explosion. */
+export const EXPANSION_FLOOR = 2_000_000;
 const BLOCKED_MERGE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 
 /** One file that took part in a load: the config itself or something it includes. */
@@ -53,6 +61,8 @@ export function mergeIncluded(target: unknown, source: unknown): unknown {
   return source;
 }
 
+const topLevelSize = (value: unknown) => (Array.isArray(value) ? value.length : isPlainObject(value) ? Object.keys(value).length : 1);
+
 function isInside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
@@ -65,6 +75,8 @@ function isInside(root: string, candidate: string): boolean {
  */
 export class IncludeResolver {
   readonly files = new Map<string, ConfigFile>();
+  /** Work done so far, against the budgets above (exposed so tests can assert work, not time). */
+  readonly work = { nodes: 0, includeUses: 0, distinctNodes: 0 };
 
   constructor(
     private readonly reader: SourceReader,
@@ -73,48 +85,71 @@ export class IncludeResolver {
 
   addRoot(file: ConfigFile): void {
     this.files.set(file.path, file);
+    this.work.distinctNodes += countNodes(file.parsed);
   }
 
   resolveTree(file: ConfigFile): unknown {
-    return this.process(file.parsed, { file, chain: [file.path], depth: 0 }, null);
+    return this.process(file.parsed, { file, chain: [file.path], depth: 0 }, null, 0);
   }
 
-  private process(value: unknown, context: FileContext, at: PathLink | null): unknown {
-    if (Array.isArray(value)) return value.map((item) => this.process(item, context, at));
+  /** `level` counts nesting across files: an included file's content sits at the level of its `$include`. */
+  private process(value: unknown, context: FileContext, at: PathLink | null, level: number): unknown {
+    this.spend(1, context);
+    if (level > MAX_CONFIG_DEPTH) {
+      throw new ClawdiffError("too-deep", `config is nested deeper than ${MAX_CONFIG_DEPTH} levels, counted across $include files`, { file: context.file.display });
+    }
+    if (Array.isArray(value)) return value.map((item) => this.process(item, context, at, level + 1));
     if (!isPlainObject(value)) return value;
-    if (!Object.hasOwn(value, INCLUDE_KEY)) return this.processObject(value, context, at);
+    if (!Object.hasOwn(value, INCLUDE_KEY)) return this.processObject(value, context, at, level);
 
     const siblings = Object.keys(value).filter((key) => key !== INCLUDE_KEY);
-    const included = this.resolveIncludeValue(value[INCLUDE_KEY], context, at);
+    const included = this.resolveIncludeValue(value[INCLUDE_KEY], context, at, level);
     if (siblings.length === 0) return included;
     if (!isPlainObject(included)) throw this.error("sibling keys require the included content to be an object", context, at);
     const rest: Record<string, unknown> = {};
-    for (const key of siblings) defineOwn(rest, key, this.process(value[key], context, { parent: at, key }));
-    return mergeIncluded(included, rest);
+    for (const key of siblings) defineOwn(rest, key, this.process(value[key], context, { parent: at, key }, level + 1));
+    return this.merge(included, rest, context);
   }
 
-  private processObject(value: Record<string, unknown>, context: FileContext, at: PathLink | null): Record<string, unknown> {
+  private processObject(value: Record<string, unknown>, context: FileContext, at: PathLink | null, level: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       // The gateway copies keys by assignment, so an own "__proto__" key vanishes from its view.
       if (key === "__proto__") continue;
-      defineOwn(result, key, this.process(value[key], context, { parent: at, key }));
+      defineOwn(result, key, this.process(value[key], context, { parent: at, key }, level + 1));
     }
     return result;
   }
 
-  private resolveIncludeValue(spec: unknown, context: FileContext, at: PathLink | null): unknown {
-    if (typeof spec === "string") return this.loadIncluded(spec, context, at);
+  private resolveIncludeValue(spec: unknown, context: FileContext, at: PathLink | null, level: number): unknown {
+    if (typeof spec === "string") return this.loadIncluded(spec, context, at, level);
     if (Array.isArray(spec)) {
       return spec.reduce<unknown>((merged, item) => {
         if (typeof item !== "string") throw this.error(`invalid $include array item: expected string, got ${typeof item}`, context, at);
-        return mergeIncluded(merged, this.loadIncluded(item, context, at));
+        return this.merge(merged, this.loadIncluded(item, context, at, level), context);
       }, {});
     }
     throw this.error(`invalid $include value: expected string or array of strings, got ${typeof spec}`, context, at);
   }
 
-  private loadIncluded(spec: string, context: FileContext, at: PathLink | null): unknown {
+  /** Merging copies the top level of both sides: that copying is work too (arrays concatenate). */
+  private merge(target: unknown, source: unknown, context: FileContext): unknown {
+    this.spend(topLevelSize(target) + topLevelSize(source), context);
+    return mergeIncluded(target, source);
+  }
+
+  private spend(nodes: number, context: FileContext): void {
+    this.work.nodes += nodes;
+    if (this.work.nodes > EXPANSION_FLOOR + 2 * this.work.distinctNodes) {
+      throw new ClawdiffError("too-large", `$include expands past ${this.work.nodes} nodes from ${this.work.distinctNodes} written (files included again and again); refused`, { file: context.file.display });
+    }
+  }
+
+  private loadIncluded(spec: string, context: FileContext, at: PathLink | null, level: number): unknown {
+    this.work.includeUses += 1;
+    if (this.work.includeUses > MAX_INCLUDE_USES) {
+      throw this.error(`more than ${MAX_INCLUDE_USES} $include uses (files including each other again and again); refused`, context, at);
+    }
     const target = normalize(isAbsolute(spec) ? spec : resolve(dirname(context.file.path), spec));
     this.checkConfinement(spec, target, context, at);
     if (context.chain.includes(target)) {
@@ -125,7 +160,7 @@ export class IncludeResolver {
       throw this.error(`$include nested deeper than ${MAX_INCLUDE_DEPTH} files at ${spec}`, context, at);
     }
     const file = this.readIncluded(spec, target, context, at);
-    return this.process(file.parsed, { file, chain: [...context.chain, target], depth: context.depth + 1 }, null);
+    return this.process(file.parsed, { file, chain: [...context.chain, target], depth: context.depth + 1 }, null, level);
   }
 
   private checkConfinement(spec: string, target: string, context: FileContext, at: PathLink | null): void {
@@ -154,6 +189,7 @@ export class IncludeResolver {
     const display = this.reader.display(target);
     const file: ConfigFile = { path: target, display, text, parsed: parseConfigText(text, display) };
     this.files.set(target, file);
+    this.work.distinctNodes += countNodes(file.parsed);
     return file;
   }
 

@@ -13,16 +13,32 @@ interface Json5SyntaxError extends SyntaxError {
 export const MAX_CONFIG_DEPTH = 1000;
 
 /** Iterative, so measuring a hostile 100,000-deep value cannot overflow the stack itself. */
-function exceedsDepth(root: unknown, limit: number): boolean {
+function walkNodes(root: unknown, visit: (depth: number, container: boolean) => boolean): void {
   const stack: { value: object; depth: number }[] = [];
   if (typeof root === "object" && root !== null) stack.push({ value: root, depth: 1 });
   for (let top = stack.pop(); top; top = stack.pop()) {
-    if (top.depth > limit) return true;
+    if (!visit(top.depth, true)) return;
     for (const child of Object.values(top.value)) {
       if (typeof child === "object" && child !== null) stack.push({ value: child, depth: top.depth + 1 });
+      else visit(top.depth + 1, false);
     }
   }
-  return false;
+}
+
+function exceedsDepth(root: unknown, limit: number): boolean {
+  let exceeds = false;
+  walkNodes(root, (depth, container) => !(exceeds = container && depth > limit));
+  return exceeds;
+}
+
+/** Every value in a parsed tree, containers and leaves. */
+export function countNodes(root: unknown): number {
+  let count = typeof root === "object" && root !== null ? 0 : 1;
+  walkNodes(root, () => {
+    count += 1;
+    return true;
+  });
+  return count;
 }
 
 export function assertWithinDepth(value: unknown, displayPath: string): unknown {

@@ -105,9 +105,10 @@ function fixesFor(cause: Cause, input: AdviceInput): FixProposal[] {
         overlayFix(proposedPrefix(input.path), input),
       ];
     case "CONDITIONAL_RULE": {
-      const met = cause.evidence["met"] === true;
+      if (cause.evidence["met"] === true) return [];
+      if (cause.evidence["authModeStable"]) return [info("set gateway.auth.mode explicitly to token or password (the same on both sides) so a credential change can hot-reload")];
       const required = (cause.evidence["requireUnchanged"] as string[] | undefined)?.join(", ") ?? "the related paths";
-      return met ? [] : [info(`change ${input.path} in a separate write from ${required}, so the conditional rule applies`)];
+      return [info(`change ${input.path} in a separate write from ${required}, so the conditional rule applies`)];
     }
     case "VALUE_CHANGED":
     case "ARRAY_ELEMENT":

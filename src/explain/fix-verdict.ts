@@ -31,6 +31,7 @@ const ACTION_WORDS: Record<ReloadAction, string> = {
   restart: "restart",
   "restart-ignored": "restart ignored (mode hot)",
   disabled: "reload disabled (mode off)",
+  "skipped-invalid": "reload skipped (invalid config)",
 };
 
 export function describeStep(step: FixStep): string {

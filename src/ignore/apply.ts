@@ -8,6 +8,8 @@ export interface IgnoreSubject {
   changes: readonly { path: string; segments: string[]; classification: { current: { kind: ReloadKind; actions: readonly string[] } } }[];
   plans: { current: { catalog: string } };
   reloadMode: { mode: string };
+  /** Issues that make the gateway refuse the after-config: then nothing reloads, suppressed or not. */
+  validation?: { issues: readonly unknown[] };
 }
 
 /** A change an ignore entry accepted: still in `changes`, no longer counted for the exit code. */
@@ -52,7 +54,7 @@ export function verdictWithout(report: IgnoreSubject, suppressed: ReadonlySet<st
     restartChannels: [],
     classifications: [],
   };
-  return decideReloadAction(plan, report.reloadMode.mode);
+  return decideReloadAction(plan, report.reloadMode.mode, (report.validation?.issues.length ?? 0) > 0);
 }
 
 /** Matches every unexpired entry against the report's changes; the first matching entry suppresses a change. */

@@ -1,3 +1,6 @@
+import { matchesPrefix, segmentGlob, type SegmentTest } from "./glob.js";
+import { regexHazard } from "./regex-guard.js";
+
 /**
  * The three ways an ignore entry names changed paths. Dotted patterns and
  * pointers match the path and everything below it, like a reload rule's
@@ -16,28 +19,6 @@ export const REGEX_PREFIX = "re:";
 /** Thrown for a pattern that cannot be compiled; the caller adds the file position. */
 export class PatternError extends Error {}
 
-const escapeRegex = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-
-/** `*` inside a segment matches any characters of that one segment. */
-function segmentMatcher(segment: string): (candidate: string) => boolean {
-  if (!segment.includes("*")) return (candidate) => candidate === segment;
-  const regex = new RegExp(`^${segment.split("*").map(escapeRegex).join(".*")}$`, "s");
-  return (candidate) => regex.test(candidate);
-}
-
-type SegmentTest = ((candidate: string) => boolean) | "**";
-
-/** True when `tests` match a leading run of `segments` (the path itself or one of its ancestors). */
-function matchesPrefix(tests: readonly SegmentTest[], segments: readonly string[], at = 0, from = 0): boolean {
-  if (at === tests.length) return true;
-  const test = tests[at]!;
-  if (test === "**") {
-    for (let next = from; next <= segments.length; next += 1) if (matchesPrefix(tests, segments, at + 1, next)) return true;
-    return false;
-  }
-  return from < segments.length && test(segments[from]!) && matchesPrefix(tests, segments, at + 1, from + 1);
-}
-
 function pointerSegments(pointer: string): string[] {
   if (pointer === "/") return [""];
   return pointer
@@ -48,6 +29,8 @@ function pointerSegments(pointer: string): string[] {
 
 export function compilePathPattern(source: string): PathPattern {
   if (source.startsWith(REGEX_PREFIX)) {
+    const hazard = regexHazard(source.slice(REGEX_PREFIX.length));
+    if (hazard) throw new PatternError(`regular expression refused: ${hazard} (its matching time could explode on a long path)`);
     let regex: RegExp;
     try {
       regex = new RegExp(source.slice(REGEX_PREFIX.length));
@@ -66,6 +49,6 @@ export function compilePathPattern(source: string): PathPattern {
   }
   const parts = source.split(".");
   if (parts.some((part) => part === "")) throw new PatternError("empty segment in dotted pattern (use a /json/pointer for keys containing dots)");
-  const tests: SegmentTest[] = parts.map((part) => (part === "**" ? "**" : segmentMatcher(part)));
+  const tests: SegmentTest[] = parts.map((part) => (part === "**" ? "**" : segmentGlob(part)));
   return { syntax: "dotted", source, matches: (segments) => matchesPrefix(tests, segments) };
 }

@@ -1,6 +1,6 @@
 import type { Comparison } from "../compare.js";
 import type { DiffReport } from "../report/model.js";
-import { unknownRootKeys, type ConfigKeys } from "./config-keys.js";
+import { unknownRootKeys, type ConfigKeys } from "../rules/config-keys.js";
 
 /**
  * Things worth a warning even when every expectation holds: a path only the

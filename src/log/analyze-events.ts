@@ -1,6 +1,6 @@
 import type { DefaultsTable } from "../config/defaults.js";
 import type { Cause } from "../explain/cause-codes.js";
-import { createPlanner, type Classification } from "../plan/build-plan.js";
+import { createPlanner, type Classification, type PlanContext } from "../plan/build-plan.js";
 import type { DiffReport } from "../report/model.js";
 import type { ReloadKind, RuleCatalog } from "../rules/catalog.js";
 import type { ReloadEvent } from "./group-events.js";
@@ -48,8 +48,8 @@ export interface AnalysisContext {
   defaults: DefaultsTable | null;
   /** The report of `--before` (or the `.bak` copy) against the state directory, when given. */
   stateReport?: DiffReport;
-  /** From the same comparison: whether a path kept its value, for conditional rules (auth credentials), as `diff` plans them. */
-  isUnchanged?: (path: string) => boolean;
+  /** From the same comparison: what conditional rules (auth credentials) ask, as `diff` plans them (compare.ts conditionContext). */
+  conditions?: Omit<PlanContext, "installRecords">;
 }
 
 const verdictOf = (classification: Classification): PathVerdict => ({
@@ -84,7 +84,7 @@ export function analyzeEvents(events: readonly ReloadEvent[], context: AnalysisC
   const proposedPlanner = context.proposed ? createPlanner(context.proposed) : null;
   return events.map((event) => {
     const pathList = loggedPaths(event);
-    const planContext = context.isUnchanged ? { isUnchanged: context.isUnchanged } : {};
+    const planContext = context.conditions ?? {};
     const plan = planner.plan(pathList, planContext);
     const proposedPlan = proposedPlanner?.plan(pathList, planContext);
     const paths = pathList.map((path, index): AnalyzedPath => ({

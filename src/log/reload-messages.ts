@@ -70,6 +70,8 @@ const SIMPLE_MESSAGES: { pattern: RegExp; build: (match: RegExpExecArray) => Rel
   },
   // 2026.5+: how the signalled restart is carried out (in-process, full process, supervisor, update handoff).
   { pattern: /^restart mode: (.*)$/, build: (m) => ({ kind: "restart-mode", detail: m[1]! }) },
+  // The server closing for that restart (5.3 server-close-Dlv4F607.js:114, 9.6 server-close.runtime.js:383); the restart is already counted.
+  { pattern: /^shutdown started: (gateway restarting.*)$/, build: (m) => ({ kind: "restart-proceeding", detail: m[1]! }) },
   { pattern: /^signal (SIG[A-Z0-9]+) received/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "received" }) },
   { pattern: /^received (SIG[A-Z0-9]+); restarting/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "restarting" }) },
   { pattern: /^(SIG[A-Z0-9]+) restart ignored/, build: (m) => ({ kind: "signal", signal: m[1]!, phase: "ignored" }) },
@@ -85,7 +87,9 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== "");
 }
 
-const DEFERRAL = new RegExp(`^${DASH}(deferring until (.*?)(?: complete)?|already waiting for operations to complete|preparing)\\s*$`);
+const DASH_LEAD = new RegExp(`^${DASH}`);
+const DEFERRING = "deferring until ";
+const COMPLETE = " complete";
 
 /** The `(a, b)` list right after `lead`; `null` when the closing parenthesis is not on this text. */
 function closeOfList(rest: string): { list: string; tail: string } | null {
@@ -95,17 +99,26 @@ function closeOfList(rest: string): { list: string; tail: string } | null {
     const close = rest.indexOf(")", from);
     if (close === -1) return null;
     const tail = rest.slice(close + 1);
-    if (tail.trim() === "" || new RegExp(`^${DASH}`).test(tail)) return { list: rest.slice(0, close), tail };
+    if (tail.trim() === "" || DASH_LEAD.test(tail)) return { list: rest.slice(0, close), tail };
     from = close + 1;
   }
 }
 
+/**
+ * `— deferring until <detail>[ complete]`, `— already waiting …`, `— preparing`.
+ * Read with string tests, not a lazy regex: `(.*?)…\s*$` rescanned a long
+ * run of blanks from every position (80,000 of them took 20 s).
+ */
 function deferralOf(tail: string): Deferral | undefined {
-  const match = DEFERRAL.exec(tail);
-  if (!match) return undefined;
-  const clause = match[1]!;
-  if (clause.startsWith("deferring")) return { mode: "deferring", detail: (match[2] ?? "").trim() };
-  return clause.startsWith("already") ? { mode: "already-waiting", detail: clause } : { mode: "preparing", detail: clause };
+  const dash = DASH_LEAD.exec(tail);
+  if (!dash) return undefined;
+  const clause = tail.slice(dash[0].length).trimEnd();
+  if (clause.startsWith(DEFERRING)) {
+    const detail = clause.slice(DEFERRING.length);
+    return { mode: "deferring", detail: (detail.endsWith(COMPLETE) ? detail.slice(0, -COMPLETE.length) : detail).trim() };
+  }
+  if (clause === "already waiting for operations to complete") return { mode: "already-waiting", detail: clause };
+  return clause === "preparing" ? { mode: "preparing", detail: clause } : undefined;
 }
 
 /** Classifies one (possibly re-joined) message. */

@@ -1,4 +1,5 @@
 import type { Palette } from "../report/palette.js";
+import { defuseCommandLines, displaySafe, escapeControls } from "../shared/display-text.js";
 import type { ReloadEvent } from "./group-events.js";
 import { ENV_SOURCE_LABELS, type Reproduction, type ReproduceSetting, type SettingVerdict } from "./reproduce.js";
 
@@ -23,11 +24,13 @@ export function reproductionLines(reproduction: Reproduction, palette: Palette):
 }
 
 /** The search for each logged evaluation, on its own (`diff --match-log`). */
-export function renderReproductions(items: readonly { event: ReloadEvent; reproduction: Reproduction }[], logSpec: string, palette: Palette): string {
-  const lines = ["", palette.bold(`matching ${items.length} evaluation(s) logged in ${logSpec}`)];
+export function renderReproductions(data: readonly { event: ReloadEvent; reproduction: Reproduction }[], logSpec: string, palette: Palette): string {
+  // Paths come from the log: escaped like every other text from data.
+  const items = displaySafe(data);
+  const lines = ["", palette.bold(`matching ${items.length} evaluation(s) logged in ${escapeControls(logSpec)}`)];
   for (const { event, reproduction } of items) {
     const logged = event.changedPaths ? `evaluating reload (${event.changedPaths.join(", ")})` : `restart for ${event.restartReasons.join(", ")}`;
     lines.push(`#${event.index + 1} line ${event.line}: ${logged}, then ${event.outcome}`, ...reproductionLines(reproduction, palette));
   }
-  return `${lines.join("\n")}\n`;
+  return defuseCommandLines(`${lines.join("\n")}\n`);
 }

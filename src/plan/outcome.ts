@@ -2,8 +2,8 @@ import type { RuleCatalog } from "../rules/catalog.js";
 import { getAtSegments } from "../shared/values.js";
 import { isNoopPlan, type ReloadPlan } from "./build-plan.js";
 
-/** What the gateway would do with a plan, given its reload mode. */
-export type ReloadAction = "none" | "hot-reload" | "restart" | "restart-ignored" | "disabled";
+/** What the gateway would do with a plan, given its reload mode; `skipped-invalid`: the version's schema rejects the new config. */
+export type ReloadAction = "none" | "hot-reload" | "restart" | "restart-ignored" | "disabled" | "skipped-invalid";
 
 /** What a run concludes: nothing changed, or the action the gateway would take. */
 export type Verdict = "no-change" | ReloadAction;
@@ -25,8 +25,11 @@ export function resolveReloadMode(config: unknown, catalog: RuleCatalog): Reload
     : { mode: catalog.defaultReloadMode, source: "default", ignoredValue: raw };
 }
 
-export function decideReloadAction(plan: ReloadPlan, mode: string): ReloadAction {
-  if (plan.changedPaths.length === 0 || isNoopPlan(plan)) return "none";
+/** `invalidConfig`: the gateway validates the new config before it plans, and skips the reload when it is rejected. */
+export function decideReloadAction(plan: ReloadPlan, mode: string, invalidConfig = false): ReloadAction {
+  if (plan.changedPaths.length === 0) return "none";
+  if (invalidConfig) return "skipped-invalid";
+  if (isNoopPlan(plan)) return "none";
   if (mode === "off") return "disabled";
   if (mode === "restart") return "restart";
   if (plan.restartGateway) return mode === "hot" ? "restart-ignored" : "restart";

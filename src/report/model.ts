@@ -8,8 +8,13 @@ import type { Cause } from "../explain/cause-codes.js";
 import { causesForChange, causesForFormOnly, isSpurious } from "../explain/causes.js";
 import { redactDerived } from "../explain/secrets.js";
 import { findFormatOnlyFiles, findRelocations } from "../explain/relocations.js";
+import { envOnlyOutlook, type EnvOnlyOutlook } from "../explain/env-only.js";
+import type { CheckedFix } from "../explain/fix-verdict.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { IgnoreOutcome, SuppressedChange } from "../ignore/apply.js";
+import { issueLine } from "../rules/config-keys.js";
+import type { PluginDecision } from "../rules/plugin-activation.js";
+import { describeVersionSource, type VersionSource } from "../rules/version-choice.js";
 
 /**
  * The machine-readable report (schemas/report.schema.json). Versioning
@@ -128,11 +133,43 @@ export interface ReportEvaluator {
 }
 
 
+/** The OpenClaw version the report judges by and where it came from. */
+export interface ReportVersion {
+  version: string;
+  source: VersionSource;
+  /** "version 2026.5.3 from meta.lastTouchedVersion of the after side". */
+  text: string;
+  /** Set when the version is newer than every bundled catalog. */
+  warning?: string;
+}
+
+/** The bundled plugins and channels whose reload rules the plan assumed loaded, and why each is or is not. */
+export interface ReportPlugins {
+  /** `config`: decided from the before side, as the running gateway decided at startup; `--plugins`: named. */
+  by: "config" | "--plugins";
+  table: string;
+  loaded: string[];
+  decisions: PluginDecision[];
+}
+
+/** What the version's schema rejects in the after config; any issue makes the gateway skip the reload. */
+export interface ReportValidation {
+  openclawVersion: string;
+  table: string;
+  issues: { path: string; keys?: string[]; message: string; line: string }[];
+}
+
 export interface DiffReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
   inputs: { before: ReportInput; after: ReportInput };
   catalogs: { current: ReportCatalog; proposed?: ReportCatalog };
+  /** Which version the run judged by, and why (absent for library calls that pass a catalog). */
+  version?: ReportVersion;
+  /** Absent when the rules came with their plugins (--openclaw) or the version has no bundled plugin rules. */
+  plugins?: ReportPlugins;
+  /** Absent when no schema table is bundled for the version. */
+  validation?: ReportValidation;
   reloadMode: { mode: string; source: string };
   /** Which form of the config each side of the evaluator's diff held, and why (schemas/evaluator-views.json). */
   evaluator: ReportEvaluator;
@@ -146,6 +183,10 @@ export interface DiffReport {
   /** Things the gateway would warn about while loading (e.g. a `${VAR}` with no value). */
   warnings: ReportWarning[];
   summary: ReportSummary;
+  /** With `diff --fixes`: for each restart reason, the fixes re-planned under the same version, best first. */
+  fixes?: { path: string; fixes: CheckedFix[] }[];
+  /** When only the environment changed: the gateway sees nothing now; what its next evaluation and a restart will see. */
+  envOnly?: EnvOnlyOutlook;
   /** Changes an ignore-file entry accepted (present only when an ignore file was read); they stay in `changes`. */
   suppressed?: SuppressedChange[];
   /** The ignore file used: stale and expired entries, and the verdict without the suppressed changes. */
@@ -200,6 +241,9 @@ export interface ReportSummary {
 
 export interface ReportOptions {
   catalogRequest: { requested: string; resolution: string };
+  version?: { version: string; source: VersionSource; warning?: string };
+  /** The schema table the after config was checked against, when one is bundled. */
+  configKeys?: { openclawVersion: string; source: { file: string } } | null;
   proposedRequest?: { requested: string; resolution: string };
   showSecrets?: boolean;
   stateFiles?: StateFileChange[];
@@ -250,9 +294,10 @@ const OUTCOME_WORDS: Record<ReloadAction, string> = {
   restart: "restart",
   "restart-ignored": "restart ignored (mode=hot)",
   disabled: "reload disabled",
+  "skipped-invalid": "reload skipped (invalid config)",
 };
 
-export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts: string[] = []): string {
+export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts: string[] = [], invalidLines: string[] = []): string {
   switch (verdict) {
     case "no-change":
       return "no change: the gateway would not react";
@@ -266,6 +311,8 @@ export function headlineFor(verdict: Verdict, plan: ReportPlan, spuriousRestarts
       return `restart required but ignored (gateway.reload.mode=hot): ${plan.restartReasons.join(", ")}`;
     case "disabled":
       return "reload disabled (gateway.reload.mode=off): the change waits for a manual restart";
+    case "skipped-invalid":
+      return `reload skipped (invalid config): ${invalidLines.join(", ")}`;
   }
 }
 
@@ -283,6 +330,7 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
   const plan = describePlan(current);
   const proposedPlan = proposed ? describePlan(proposed) : undefined;
   const verdict: Verdict = changes.length === 0 ? "no-change" : current.action;
+  const envOnly = envOnlyOutlook(comparison);
   const showSecrets = options.showSecrets ?? false;
   const known = knownSecretsOf(before, after);
   // Causes quote values (array identities, names): they get the value column's redaction.
@@ -339,6 +387,9 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
       current: describeCatalog(current, options.catalogRequest),
       ...(proposed ? { proposed: describeCatalog(proposed, options.proposedRequest ?? { requested: proposed.catalog.id, resolution: "file" }) } : {}),
     },
+    ...(options.version ? { version: { ...options.version, text: describeVersionSource(options.version.version, options.version.source) } } : {}),
+    ...(comparison.plugins ? { plugins: describePlugins(comparison.plugins) } : {}),
+    ...(options.configKeys ? { validation: describeValidation(comparison, options.configKeys) } : {}),
     reloadMode: { mode: reloadMode.mode, source: reloadMode.source },
     evaluator: { ...comparison.views },
     changedPaths: changes.map((change) => change.path),
@@ -348,15 +399,41 @@ export function buildReport(comparison: Comparison, options: ReportOptions): Dif
     stateFiles: options.stateFiles ?? [],
     formatOnlyFiles: findFormatOnlyFiles(before, after),
     warnings: [...missingEnvWarnings("before", before), ...missingEnvWarnings("after", after)],
-    summary: summarize(verdict, plan, reportChanges, proposedPlan),
+    ...(envOnly ? { envOnly } : {}),
+    summary: summarize(verdict, plan, reportChanges, proposedPlan, envOnly, comparison.configIssues.map(issueLine)),
   };
 }
 
-function summarize(verdict: Verdict, plan: ReportPlan, changes: ReportChange[], proposedPlan: ReportPlan | undefined): ReportSummary {
+function describePlugins(plugins: NonNullable<Comparison["plugins"]>): ReportPlugins {
+  return { by: plugins.by, table: plugins.table, loaded: plugins.decisions.filter((decision) => decision.loaded).map((decision) => decision.id), decisions: plugins.decisions };
+}
+
+function describeValidation(comparison: Comparison, keys: NonNullable<ReportOptions["configKeys"]>): ReportValidation {
+  return {
+    openclawVersion: keys.openclawVersion,
+    table: `schemas/config-keys/openclaw@${keys.openclawVersion}.json`,
+    issues: comparison.configIssues.map((issue) => ({ ...issue, line: issueLine(issue) })),
+  };
+}
+
+function envOnlyHeadline(outlook: EnvOnlyOutlook, planned: string): string {
+  const now = "not seen now: only the environment changed";
+  return outlook.nextEvaluation.length > 0 ? `${now}; the next write of the config file brings: ${planned}` : `${now}; the new values take effect only when the gateway restarts`;
+}
+
+function summarize(
+  verdict: Verdict,
+  plan: ReportPlan,
+  changes: ReportChange[],
+  proposedPlan: ReportPlan | undefined,
+  envOnly: EnvOnlyOutlook | null,
+  invalidLines: string[],
+): ReportSummary {
   const restartReasons = new Set(plan.restartReasons);
   const spuriousRestarts = changes.filter((change) => change.spurious && restartReasons.has(change.path));
   const drift = proposedPlan !== undefined && changes.length > 0 && proposedPlan.outcome !== plan.outcome;
-  const headline = headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path));
+  const planned = headlineFor(verdict, plan, spuriousRestarts.map((change) => change.path), invalidLines);
+  const headline = envOnly ? envOnlyHeadline(envOnly, planned) : planned;
   return {
     verdict,
     headline: drift ? `${headline}; proposed rules: ${OUTCOME_WORDS[proposedPlan.outcome]}` : headline,

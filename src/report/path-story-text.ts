@@ -10,6 +10,7 @@ const STATUS_WORDS: Record<PathStory["status"], string> = {
   changed: "changed: the reload evaluator sees this path",
   "form-only": "form only: the authored text differs, the evaluator sees the same value",
   "parent-of-changes": "not itself reported: the evaluator reports the changed paths below it",
+  "inside-change": "inside a change: the evaluator reports the enclosing path as one change, and its rule decides",
   unchanged: "unchanged between the two states",
 };
 
@@ -46,17 +47,20 @@ export function renderPathStory(data: PathStory, options: { palette: Palette; wi
   const { palette, width } = options;
   const kind = story.rules.current.classification.kind;
   const tags = [
-    ...(story.status === "changed" && kind === "restart" ? [palette.red("← forces restart")] : []),
-    ...(story.status === "changed" && story.spurious ? [palette.magenta("spurious")] : []),
+    ...((story.status === "changed" || story.status === "inside-change") && kind === "restart" ? [palette.red("← forces restart")] : []),
+    ...((story.status === "changed" || story.status === "inside-change") && story.spurious ? [palette.magenta("spurious")] : []),
   ];
   const lines = [palette.bold([story.path, ...tags].join("  ")), palette.dim(STATUS_WORDS[story.status])];
   if (story.changedBelow.length > 0) lines.push(`  changed below: ${story.changedBelow.join(", ")}`);
+  if (story.changedAt) lines.push(`  reported as: ${story.changedAt}${story.spurious ? " (spurious)" : ""}; the causes, rules and fixes below are that change's`);
+  if (story.suggestions) lines.push(palette.yellow(`  ${story.path} is in neither state, the version's defaults nor the rules; did you mean ${story.suggestions.join(", ")}?`));
   lines.push("", ...sideLines("before", story.provenance.before, width), ...sideLines("after", story.provenance.after, width));
   if (story.causes.length > 0) {
     lines.push("", palette.bold("Why it is dirty"));
     for (const cause of story.causes) lines.push(`  ${cause.code}  ${describeCause(cause)}`);
   }
-  lines.push("", ...ruleLines(story.status === "changed" ? "Current rules" : "Current rules (if it changed)", story.rules.current, palette));
+  const rulesTitle = story.status === "changed" ? "Current rules" : story.changedAt ? `Current rules (deciding ${story.changedAt})` : "Current rules (if it changed)";
+  lines.push("", ...ruleLines(rulesTitle, story.rules.current, palette));
   if (story.rules.proposed) lines.push("", ...ruleLines("Proposed rules", story.rules.proposed, palette));
   if (story.advice.length > 0) {
     lines.push("", palette.bold("What you can do"));

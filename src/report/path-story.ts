@@ -1,19 +1,19 @@
 import type { Comparison, PlannedOutcome } from "../compare.js";
-import { proposeFixes, type FixProposal } from "../explain/advice.js";
+import { checkedFixes, type FixChecker } from "./checked-fixes.js";
 import { describeFix, type CheckedFix } from "../explain/fix-verdict.js";
 import type { Cause } from "../explain/cause-codes.js";
 import { createPlanner } from "../plan/build-plan.js";
 import { explainMatch, type MatchExplanation } from "../rules/explain-match.js";
 import { ClawdiffError } from "../shared/errors.js";
-import { getAtSegments } from "../shared/values.js";
 import { TOOL_NAME, TOOL_VERSION } from "../shared/tool-info.js";
 import type { DiffReport, ReportClassification, ReportInput } from "./model.js";
+import { suggestPaths } from "./path-suggestions.js";
 import { describeSides, knownSecretsOf, type ReportSide } from "./provenance.js";
 
 export const PATH_STORY_SCHEMA_VERSION = 1;
 
 /** How the path stands in this comparison. */
-export type PathStatus = "changed" | "form-only" | "parent-of-changes" | "unchanged";
+export type PathStatus = "changed" | "form-only" | "parent-of-changes" | "inside-change" | "unchanged";
 
 export interface RuleStory extends MatchExplanation {
   catalog: string;
@@ -29,6 +29,10 @@ export interface PathStory {
   status: PathStatus;
   /** Changed paths below this one, when the path itself is a parent of the evaluator's paths. */
   changedBelow: string[];
+  /** The changed path above this one, when the evaluator reports the enclosing object (or array) as one change. */
+  changedAt?: string;
+  /** Paths the operator may have meant, when this one is in neither state, the defaults, nor the rules. */
+  suggestions?: string[];
   spurious: boolean;
   semanticChange: boolean;
   provenance: { before: ReportSide; after: ReportSide };
@@ -38,10 +42,6 @@ export interface PathStory {
   advice: string[];
   fixes: CheckedFix[];
 }
-
-/** File edits that settle the path first, then an upstream rule, then the reload mode (it has costs); one that still restarts comes last, labelled. */
-const CHECK_ORDER: Record<CheckedFix["check"], number> = { edit: 0, overlay: 2, "reload-mode": 4, none: 6 };
-const fixRank = (fix: CheckedFix) => (fix.verdict === "still-restarts" ? 9 : CHECK_ORDER[fix.check] + (fix.verdict === "restarts-once" ? 1 : 0));
 
 const isBelow = (path: string, parent: string) => path.startsWith(`${parent}.`);
 
@@ -63,12 +63,17 @@ function parsePath(path: string): string[] {
 }
 
 /** The full story of one path, built from the report the diff produced and the comparison behind it. */
-export function buildPathStory(report: DiffReport, comparison: Comparison, path: string, checkFix: (fix: FixProposal, path: string) => CheckedFix, showSecrets = false): PathStory {
+export function buildPathStory(report: DiffReport, comparison: Comparison, path: string, checkFix: FixChecker, showSecrets = false): PathStory {
   const segments = parsePath(path);
-  const change = report.changes.find((candidate) => candidate.path === path);
-  const formOnly = report.formOnlyChanges.find((candidate) => candidate.path === path);
+  const own = report.changes.find((candidate) => candidate.path === path);
+  const ownFormOnly = report.formOnlyChanges.find((candidate) => candidate.path === path);
+  // A child of a changed object: the evaluator reports the object, so the object's change decides the child's story.
+  const enclosing = own || ownFormOnly ? undefined : report.changes.find((candidate) => isBelow(path, candidate.path));
+  const change = own ?? enclosing;
+  const formOnly = ownFormOnly ?? (change ? undefined : report.formOnlyChanges.find((candidate) => isBelow(path, candidate.path)));
   const changedBelow = report.changedPaths.filter((changed) => isBelow(changed, path));
-  const status: PathStatus = change ? "changed" : formOnly ? "form-only" : changedBelow.length > 0 ? "parent-of-changes" : "unchanged";
+  const status: PathStatus = own ? "changed" : ownFormOnly ? "form-only" : enclosing || formOnly ? "inside-change" : changedBelow.length > 0 ? "parent-of-changes" : "unchanged";
+  const decidedAt = change?.path ?? formOnly?.path ?? path;
 
   // Described afresh, values included: the report's provenance leaves values to the change itself.
   const known = knownSecretsOf(comparison.before, comparison.after);
@@ -77,24 +82,13 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
     after: describeSides(comparison.after, [segments], showSecrets, known)[0]!,
   };
   const causes = change?.causes ?? formOnly?.causes ?? [];
-  const current = ruleStory(comparison.current, path, change?.classification.current ?? hypotheticalClassification(comparison.current, path));
+  const current = ruleStory(comparison.current, decidedAt, change?.classification.current ?? hypotheticalClassification(comparison.current, path));
   const proposedOutcome = comparison.proposed;
   const proposed = proposedOutcome
-    ? ruleStory(proposedOutcome, path, change?.classification.proposed ?? hypotheticalClassification(proposedOutcome, path))
+    ? ruleStory(proposedOutcome, decidedAt, change?.classification.proposed ?? hypotheticalClassification(proposedOutcome, path))
     : undefined;
-
-  const fixes = proposeFixes({
-    path,
-    segments,
-    kind: current.classification.kind,
-    causes,
-    catalogId: comparison.current.catalog.id,
-    reloadModes: comparison.current.catalog.reloadModes,
-    authoredBefore: getAtSegments(comparison.before.authored, segments),
-    authoredAfter: getAtSegments(comparison.after.authored, segments),
-  })
-    .map((fix) => checkFix(fix, path))
-    .sort((a, b) => fixRank(a) - fixRank(b));
+  const fixes = checkedFixes(comparison, decidedAt, current.classification.kind, causes, checkFix);
+  const suggestions = status === "unchanged" && !provenance.before.present && !provenance.after.present ? suggestPaths(comparison, path) : [];
 
   return {
     schemaVersion: PATH_STORY_SCHEMA_VERSION,
@@ -103,6 +97,8 @@ export function buildPathStory(report: DiffReport, comparison: Comparison, path:
     path,
     status,
     changedBelow,
+    ...(decidedAt !== path ? { changedAt: decidedAt } : {}),
+    ...(suggestions.length > 0 ? { suggestions } : {}),
     spurious: change?.spurious ?? formOnly !== undefined,
     semanticChange: change?.semanticChange ?? false,
     provenance,

@@ -1,3 +1,5 @@
+import { describeEnvOnly } from "../explain/env-only.js";
+import { describeFix } from "../explain/fix-verdict.js";
 import { defuseCommandLines } from "../shared/display-text.js";
 import { displaySafeReport } from "./display-safe.js";
 import type { ValueOrigin } from "../config/provenance.js";
@@ -9,7 +11,7 @@ import type { Palette } from "./palette.js";
 import type { ReportSide } from "./provenance.js";
 import { abbreviatePair, shortFingerprint } from "./format-value.js";
 import { painted, renderColumns, wrapLine, type Cell } from "./columns.js";
-import { suppressionOf, suppressionText } from "./formats/describe.js";
+import { runContextLines, suppressionOf, suppressionText } from "./formats/describe.js";
 
 export interface TableOptions {
   palette: Palette;
@@ -75,7 +77,7 @@ function kindColour(kind: string, palette: Palette): (text: string) => string {
 
 function headline(report: DiffReport, palette: Palette, width: number): string[] {
   const { verdict, headline: text } = report.summary;
-  const colour = verdict === "restart" ? palette.red.bold : verdict === "hot-reload" || verdict === "restart-ignored" ? palette.yellow.bold : palette.green.bold;
+  const colour = verdict === "restart" ? palette.red.bold : verdict === "hot-reload" || verdict === "restart-ignored" || verdict === "skipped-invalid" ? palette.yellow.bold : palette.green.bold;
   return wrapLine(text, width).map((line) => colour(line));
 }
 
@@ -88,7 +90,7 @@ function contextLines(report: DiffReport, palette: Palette, width: number): stri
         ? ` (read from ${current.requested})`
         : "";
   const mode = `reload mode ${report.reloadMode.mode}${report.reloadMode.source === "default" ? " (default)" : ""}`;
-  const lines = [`${inputName(report.inputs.before)} → ${inputName(report.inputs.after)}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`];
+  const lines = [`${inputName(report.inputs.before)} → ${inputName(report.inputs.after)}`, `rules ${current.id}${resolution}, ${current.matching}; ${mode}`, ...runContextLines(report)];
   const { evaluator } = report;
   if (evaluator.trigger === "write" || evaluator.before !== "source" || evaluator.after !== "source") {
     lines.push(`evaluator (${evaluator.trigger}, openclaw ≥ ${evaluator.since}): ${VIEW_WORDS[evaluator.before]} against ${VIEW_WORDS[evaluator.after]}`);
@@ -194,6 +196,18 @@ function legend(report: DiffReport, palette: Palette, width: number): string[] {
   return ["", ...wrapLine("spurious: the effective value is unchanged, yet the reload evaluator sees the path as changed", width).map((line) => palette.dim(line))];
 }
 
+/** `diff --fixes`: each restart reason's fixes, every one with the verdict it gives when planned again. */
+function fixLines(report: DiffReport, palette: Palette, width: number): string[] {
+  if (!report.fixes || report.fixes.length === 0) return [];
+  const lines = ["", palette.bold(`Fixes, re-planned under ${report.catalogs.current.id}`)];
+  for (const { path, fixes } of report.fixes) {
+    lines.push(` ${path}`);
+    for (const fix of fixes) lines.push(...wrapLine(`- ${describeFix(fix)}`, width - 2).map((line) => `  ${fix.verdict === "still-restarts" ? palette.dim(line) : line}`));
+    if (fixes.length === 0) lines.push(palette.dim("  - no fix to propose: a real edit of a restart path"));
+  }
+  return lines;
+}
+
 /** The human report: headline first, then paths grouped by what the gateway would do. */
 function writeLines(report: DiffReport, palette: Palette, width: number): string[] {
   if (!report.write) return [];
@@ -206,6 +220,7 @@ export function renderTable(data: DiffReport, options: TableOptions): string {
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
   const lines = [...headline(report, palette, width), ...contextLines(report, palette, width), ...writeLines(report, palette, width)];
+  if (report.envOnly) for (const line of describeEnvOnly(report.envOnly)) lines.push(...wrapLine(line, width).map((text) => palette.yellow(text)));
   for (const group of GROUPS) {
     const members = report.changes.filter((change) => change.classification.current.kind === group.kind);
     const title = kindColour(group.kind, palette)(group.title);
@@ -215,6 +230,7 @@ export function renderTable(data: DiffReport, options: TableOptions): string {
     ...section("Not seen by the evaluator (same effective value)", report.formOnlyChanges.map((change) => formOnlyRow(change, palette, widths)), widths, palette),
     ...section("State files changed outside the config", stateFileRows(report), widths, palette),
   );
+  lines.push(...fixLines(report, palette, width));
   if (report.formatOnlyFiles.length > 0) lines.push("", ...wrapLine(`formatting only (clean): ${report.formatOnlyFiles.join(", ")}`, width).map((line) => palette.dim(line)));
   for (const warning of report.warnings) lines.push(...wrapLine(`warning (${warning.side}) ${warning.path}: ${warning.message}`, width).map((line) => palette.yellow(line)));
   lines.push(...ignoreLines(report, palette, width), ...legend(report, palette, width));

@@ -32,6 +32,10 @@ export function bundledCatalogDir(): string {
   return join(packageRoot(), "schemas", "catalogs");
 }
 
+export function bundledSchemaDir(): string {
+  return join(packageRoot(), "schemas");
+}
+
 /** A bundled per-version data file under schemas/<folder>/ for `version`: its own, or the nearest older one. */
 export function readNearestVersionFile(folder: string, version: string): { data: unknown; display: string } | null {
   const dir = join(packageRoot(), "schemas", folder);
@@ -122,8 +126,9 @@ export function loadCatalog(spec: string, cwd = process.cwd()): LoadedCatalog {
 /**
  * `--proposed`: another catalog (bundled or a file) or an overlay file whose
  * rules amend `extends` (default: the `--rules` catalog, `baseSpec`).
+ * `confine` vets a catalog file an overlay names, for overlays that came as data (lint fixtures).
  */
-export function loadProposedCatalog(spec: string, baseSpec: string, cwd = process.cwd()): LoadedCatalog {
+export function loadProposedCatalog(spec: string, baseSpec: string, cwd = process.cwd(), confine: (path: string) => void = () => {}): LoadedCatalog {
   if (!looksLikePath(spec) || spec.startsWith("openclaw@")) return loadCatalog(spec, cwd);
   const path = resolve(cwd, spec);
   const { data, locate } = readRulesFile(path, spec);
@@ -132,6 +137,7 @@ export function loadProposedCatalog(spec: string, baseSpec: string, cwd = proces
     return { catalog, targetVersion: catalog.openclawVersion, requested: spec, resolution: "file" };
   }
   const overlay = validateOverlay(data, spec, locate);
+  if (overlay.extends && looksLikePath(overlay.extends) && !overlay.extends.startsWith("openclaw@")) confine(resolve(dirname(path), overlay.extends));
   const base = overlay.extends ? loadCatalog(overlay.extends, dirname(path)) : loadCatalog(baseSpec, cwd);
   const id = `${base.catalog.id}+${basename(spec).replace(/\.json5?$/, "").toLowerCase().replace(/[^a-z0-9@._+-]/g, "-")}`;
   return { catalog: applyOverlay(base.catalog, overlay, id), targetVersion: base.targetVersion, requested: spec, resolution: "overlay" };

@@ -1,4 +1,4 @@
-import { validateConfigKeys, type ConfigKeys } from "../lint/config-keys.js";
+import { validateConfigKeys, type ConfigKeys } from "../rules/config-keys.js";
 import { readNearestVersionFile } from "./catalog-store.js";
 
 /** The bundled top-level key list for `version`, or the nearest older one; null when none is bundled. */

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { FIXTURE_FILE_NAME, parseFixture, type FixtureSpec } from "../lint/fixture.js";
 import { ClawdiffError } from "../shared/errors.js";
 import { fileError, readTextFile } from "./read-file.js";
@@ -64,4 +64,32 @@ export function readFixture(location: FixtureLocation, cwd: string): FixtureSpec
   if (location.kind === "pair") return { before: location.before, after: location.after };
   const display = displayPath(cwd, location.file);
   return parseFixture(readTextFile(location.file, display), display);
+}
+
+/** The real path of `path`, or of its nearest existing ancestor with the rest appended: links anywhere on it are resolved. */
+function realPathSoFar(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathSoFar(parent), basename(path));
+  }
+}
+
+const isInside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+
+/**
+ * A path a fixture names (a side, a catalog file, a config inside a side),
+ * resolved against the fixture and kept inside the fixture's own directory,
+ * or inside `root` when `--fixture-root` names one. A fixture is data from
+ * whoever wrote it; it must not make lint read /etc or a home directory.
+ */
+export function confinedFixturePath(location: FixtureLocation, value: string, field: string, cwd: string, root?: string): string {
+  const path = resolve(location.dir, value);
+  const real = realPathSoFar(path);
+  const allowed = [location.dir, ...(root === undefined ? [] : [resolve(cwd, root)])].map(realPathSoFar);
+  if (allowed.some((dir) => isInside(real, dir))) return path;
+  const file = location.kind === "file" ? displayPath(cwd, location.file) : location.name;
+  const where = root === undefined ? "the fixture's directory (widen with --fixture-root <dir>)" : `the fixture's directory and --fixture-root ${root}`;
+  throw new ClawdiffError("usage", `${field} '${value}' is outside ${where}`, { file });
 }

@@ -1,3 +1,13 @@
+/** The longest delay Node's timers hold; past it, setTimeout warns and fires after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The delay a gateway's timer really waits for `ms`: it passes its debounce
+ * to setTimeout as is, and Node runs an over-long delay after 1 ms. Clamping
+ * here gives the same wait without Node's TimeoutOverflowWarning.
+ */
+export const effectiveTimerDelay = (ms: number) => (ms > MAX_TIMER_MS ? 1 : ms);
+
 /** The timer functions the settle loop uses; tests pass fake ones. */
 export interface TimerApi {
   setTimeout(callback: () => void, ms: number): unknown;

@@ -4,8 +4,8 @@ import { runInProcess } from "../helpers/run-cli.js";
 
 const fixture = (name: string, side: string) => `test/fixtures/causes/${name}/${side}`;
 
-async function report(name: string, side: "after" | "edited", rules = "openclaw@2026.5.3"): Promise<DiffReport> {
-  const result = await runInProcess(["diff", fixture(name, "before"), fixture(name, side), "--rules", rules, "--format", "json", "--no-process-env"]);
+async function report(name: string, side: "after" | "edited", rules = "openclaw@2026.5.3", extra: string[] = []): Promise<DiffReport> {
+  const result = await runInProcess(["diff", fixture(name, "before"), fixture(name, side), "--rules", rules, "--format", "json", "--no-process-env", ...extra]);
   expect(result.stderr).toBe("");
   const parsed = JSON.parse(result.stdout) as DiffReport;
   expect(result.stdout).not.toMatch(/oc_canary|sk-canary/);
@@ -87,7 +87,8 @@ describe("cause codes on fixtures: assigned where they apply, absent from a real
   });
 
   it("UNMATCHED_DEFAULT_RESTART: a path no rule covers, with the nearest rules; a covered path has none", async () => {
-    const gap = await report("unmatched", "after");
+    // Base rules: a stock install loads the browser plugin, whose `browser` rule covers the path.
+    const gap = await report("unmatched", "after", "openclaw@2026.5.3", ["--plugins", "none"]);
     expect(codesAt(gap.changes, "browser.profiles.sandbox.cdpUrl")).toEqual(["VALUE_CHANGED", "UNMATCHED_DEFAULT_RESTART"]);
     const covered = await report("unmatched", "edited");
     expect(codesAt(covered.changes, "gateway.port")).toEqual(["VALUE_CHANGED"]);

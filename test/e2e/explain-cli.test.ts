@@ -24,7 +24,7 @@ describe("clawdiff explain <before> <after> <path>", () => {
     expect(lines[0]).toBe("gateway.tailscale  ← forces restart  spurious");
     expect(result.stdout).toContain('after  {mode: "off", resetOnExit: false}   openclaw.json:14:5');
     expect(result.stdout).toContain("DEFAULT_MATERIALIZED");
-    expect(result.stdout).toContain("✓ gateway → restart (base-tail, #36): the first matching rule in catalog order");
+    expect(result.stdout).toContain("✓ gateway → restart (base-tail, #39): the first matching rule in catalog order");
     expect(result.stdout).toMatch(/What you can do\n {2}- keep the gateway.tailscale block the writer writes anyway.* — checked: restarts once, when you make the edit/);
   });
 
@@ -59,7 +59,8 @@ describe("clawdiff explain <before> <after> <path>", () => {
   it("shows the proposed rules side by side, with the overlay winning", async () => {
     const result = await runInProcess([
       "explain", "examples/browser-profile/before", "examples/browser-profile/after", "browser.profiles.sandbox.cdpUrl",
-      "--rules", "openclaw@2026.5.3", "--proposed", "examples/proposed/browser-profiles-hot.json5", "--format", "json",
+      // Base rules: a stock install loads the browser plugin, whose `browser` rule covers the path.
+      "--rules", "openclaw@2026.5.3", "--plugins", "none", "--proposed", "examples/proposed/browser-profiles-hot.json5", "--format", "json",
     ]);
     const parsed = JSON.parse(result.stdout) as PathStory;
     expect(parsed.rules.current.classification).toMatchObject({ kind: "restart", fallback: true });

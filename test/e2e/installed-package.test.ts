@@ -26,9 +26,11 @@ describe("--openclaw: the rules of the installed package, plugins and channels i
     expect(base.changes[0]!.causes.map((cause) => cause.code)).toContain("UNMATCHED_DEFAULT_RESTART");
   });
 
-  it("--plugins without --openclaw is refused in one line", async () => {
-    const result = await runInProcess(["diff", ...channelEdit, "--plugins", "telegram"]);
+  it("--plugins without --openclaw narrows a bundled catalog's plugin rules, and is refused for a version that has none", async () => {
+    const none = await runInProcess(["diff", ...channelEdit, "--rules", "openclaw@2026.5.3", "--plugins", "none", "--format", "json"]);
+    expect((JSON.parse(none.stdout) as DiffReport).plugins).toMatchObject({ by: "--plugins", loaded: [] });
+    const result = await runInProcess(["diff", ...channelEdit, "--rules", "openclaw@2026.2.9", "--plugins", "telegram"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("clawdiff: --plugins needs --openclaw: bundled catalogs hold the base rules only\n");
+    expect(result.stderr).toBe("clawdiff: --plugins: openclaw@2026.2.9 has no bundled plugin rules; read them from the package with --openclaw\n");
   });
 });

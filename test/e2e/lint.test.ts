@@ -15,7 +15,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("clawdiff lint on examples/lint", () => {
   it("exits 1 and names exactly the deliberately wrong fixtures", () => {
-    const result = runBinary(["lint", ...examples]);
+    const result = runBinary(["lint", ...examples, "--fixture-root", "examples"]);
     expect(result.code).toBe(1);
     const failing = result.stdout.split("\n").filter((line) => line.startsWith("FAIL "));
     expect(failing.map((line) => line.slice(5).trim().split(":")[0])).toEqual(deliberatelyWrong.map((name) => `examples/lint/${name}`));
@@ -25,7 +25,7 @@ describe("clawdiff lint on examples/lint", () => {
   });
 
   it("exits 0 when every fixture meets its expectations, and warns about hazards", async () => {
-    const result = await runInProcess(["lint", ...meantToPass]);
+    const result = await runInProcess(["lint", ...meantToPass, "--fixture-root", "examples"]);
     expect(result.code).toBe(0);
     expect(meantToPass.length).toBeGreaterThanOrEqual(10);
     expect(result.stdout).not.toMatch(/^(FAIL|ERROR)/m);
@@ -34,7 +34,7 @@ describe("clawdiff lint on examples/lint", () => {
   });
 
   it("a folder argument lints every fixture in it; json output carries each result", async () => {
-    const result = await runInProcess(["lint", "examples/lint", "--format", "json"]);
+    const result = await runInProcess(["lint", "examples/lint", "--format", "json", "--fixture-root", "examples"]);
     const parsed = JSON.parse(result.stdout) as { fixtures: FixtureResult[]; summary: { fixtures: number; failed: number } };
     expect(parsed.summary).toMatchObject({ fixtures: examples.length, failed: deliberatelyWrong.length });
     expect(parsed.fixtures.find((fixture) => fixture.name === "examples/lint/expect-fail-unknown-key")).toMatchObject({
@@ -47,7 +47,7 @@ describe("clawdiff lint on examples/lint", () => {
   });
 
   it("junit output has one testcase per fixture and fails the deliberately wrong ones", async () => {
-    const result = await runInProcess(["lint", "examples/lint", "--format", "junit"]);
+    const result = await runInProcess(["lint", "examples/lint", "--format", "junit", "--fixture-root", "examples"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`<testsuite name="clawdiff.lint" [^>]*tests="${examples.length}" failures="${deliberatelyWrong.length}" errors="0"`));
     expect(result.stdout.match(/<testcase /g)).toHaveLength(examples.length);
@@ -62,7 +62,7 @@ describe("clawdiff lint on examples/lint", () => {
     writeFileSync(join(broken, "fixture.json5"), '{\n  before: "before",\n  after: "missing",\n}\n');
     mkdirSync(join(broken, "before"));
     writeFileSync(join(broken, "before", "openclaw.json"), "{}");
-    const result = await runInProcess(["lint", "examples/lint/meta-stamp", broken]);
+    const result = await runInProcess(["lint", "examples/lint/meta-stamp", broken, "--fixture-root", "examples"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain("PASS  examples/lint/meta-stamp");
     expect(result.stdout).toMatch(/^ERROR .*broken: .*missing: no such file or directory$/m);

@@ -33,6 +33,15 @@ describe("clawdiff log --state <before> <after>: which settings reproduce the lo
     for (const verdict of withDotenv) expect(verdict.missing).toContain("gateway.auth.token");
   });
 
+  it("plans the auth-credential condition with the compared states, as diff does", async () => {
+    const report = await reproduce(`${example}/gateway.log`, ["--rules", "openclaw@2026.9.6"]);
+    const token = report.events[0]!.paths.find((item) => item.path === "gateway.auth.token")!;
+    const diff = JSON.parse((await runInProcess(["diff", `${example}/before`, `${example}/after`, "--rules", "openclaw@2026.9.6", "--format", "json", "--no-process-env", "--trigger", "write"])).stdout);
+    // The resolved token is the same on both sides and the auth mode is unchanged: the credential rule's condition holds.
+    expect(token.current).toMatchObject({ kind: "hot", rule: { prefix: "gateway.auth.token" } });
+    expect(diff.plans.current.restartReasons).not.toContain("gateway.auth.token");
+  });
+
   it("the table names the settings and why the others differ", async () => {
     const result = await runInProcess(["log", `${example}/gateway.log`, "--no-process-env", "--state", `${example}/before`, `${example}/after`]);
     expect(result.stdout).toMatch(/reproduced by \d+ of \d+ settings \(same changed paths and decision as logged\): no env \(\$\{VAR\} unresolved\), trigger watcher: 2026\.4\.22–/);

@@ -66,7 +66,7 @@ describe("clawdiff plan: one clear line and exit 2", () => {
   it("a bracket glued to a name (strict syntax of 2026.9.x)", () => expectUsageError(["--set", 'agents.list[0]name="x"'], /missing separator after bracket/));
   it("a blocked segment", () => expectUsageError(["--set", "__proto__.x=1"], /segment '__proto__' is refused/));
   it("a bad value", () => expectUsageError(["--set", "gateway.port={"], /--set gateway\.port: the value is not JSON5/));
-  it("a patch the version's schema rejects", () => expectUsageError(["--patch", "test/fixtures/plan/unknown-root.json5"], /schema rejects the top-level key 'gatway'/));
+  it("a patch the version's schema rejects", () => expectUsageError(["--patch", "test/fixtures/plan/unknown-root.json5"], /config schema rejects this change: <root>: Unrecognized key: "gatway"/));
   it("a trigger that contradicts the operation", () => expectUsageError(["--op", "agents.create", "--agent", "x", "--trigger", "watcher", "--rules", "openclaw@2026.5.3"], /--trigger watcher contradicts agents\.create/));
   it("an operation the version's writer model does not cover", () => expectUsageError(["--op", "agents.create", "--agent", "x"], /does not cover agents\.create/));
   it("two kinds of change at once", () => expectUsageError(["--set", "gateway.port=1", "--op", "agents.create", "--agent", "x"], /give one kind of change/));
@@ -95,12 +95,13 @@ describe("clawdiff plan: the writer model of each version", () => {
     expect(JSON.stringify(report)).not.toContain("oc_gw_plan_fixture_not_a_secret");
   });
 
-  it("config.patch merges id-keyed arrays and deletes with null (2026.9.6)", async () => {
-    const { report } = await planJson(BASE, "--patch", "test/fixtures/plan/rename-main.json5");
+  it("config.patch merges id-keyed arrays and deletes with null (2026.5.3)", async () => {
+    const { report } = await planJson("examples/agents-create/before", "--rules", "openclaw@2026.5.3", "--patch", "test/fixtures/plan/rename-main.json5");
     expect(report.write?.operation).toBe("config.patch");
     expect(report.evaluator.trigger).toBe("write");
     const list = report.changes.find((change) => change.path === "agents.list")!;
     expect(list.after).toEqual([{ id: "main", default: true, name: "Primary" }]);
+    expect(report.write?.intended.map((outcome) => outcome.path)).toEqual(["agents.list", "gateway.bind"]);
     expect(report.changes.find((change) => change.path === "gateway.bind")?.after).toBeUndefined();
   });
 
@@ -118,7 +119,7 @@ describe("clawdiff plan: the writer model of each version", () => {
   });
 
   it("2026.9.6 refuses to flatten the include (exit 2)", async () => {
-    const result = await plan(INCLUDE, "--set", 'agents.defaults.model.primary="openai/gpt-5.5"');
+    const result = await plan(INCLUDE, "--rules", "openclaw@2026.9.6", "--set", 'agents.defaults.model.primary="openai/gpt-5.5"');
     expect(result.code).toBe(EXIT.error);
     expect(result.stderr).toMatch(/would flatten \$include-owned config at agents/);
   });

@@ -78,10 +78,10 @@ describe("history: meta.lastTouchedAt restarts before the meta rule and not afte
     expect(result.stdout).toMatch(/nearest-older for openclaw@2026\.2\.6/);
   });
 
-  it("2026.9.6 rules treat it as a no-op (exit 1: a change, but no restart)", async () => {
+  it("2026.9.6 rules treat it as a no-op, though 2026.9.6's schema rejects the stamp in the file (exit 1, no restart)", async () => {
     const result = await runInProcess([...metaStamp, "--rules", "openclaw@2026.9.6"]);
     expect(result.code).toBe(1);
-    expect(result.stdout.split("\n")[0]).toMatch(/^no reload/);
+    expect(result.stdout.split("\n")[0]).toMatch(/^reload skipped \(invalid config\): meta: Unrecognized key: "lastTouchedAt"/);
     expect(result.stdout).toContain("rule meta (default)");
   });
 });

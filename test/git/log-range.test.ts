@@ -69,15 +69,36 @@ describe("clawdiff log-range", () => {
     broken.commit("fix", { "openclaw.json": "{ gateway: { port: 2 } }" });
     const result = await runInProcess(["log-range", `${start}..HEAD`, "--format", "json"], {}, broken.dir);
     const report = JSON.parse(result.stdout) as RangeReport;
-    expect(report.commits.map((commit) => commit.status)).toEqual(["error", "error"]);
+    // The fix is compared with the last config the gateway loaded, not with the typo.
+    expect(report.commits.map((commit) => [commit.status, commit.comparedWith ?? null])).toEqual([["error", null], ["compared", start]]);
     expect(report.commits[0]).toMatchObject({ commit: bad });
     expect(report.commits[0]!.headline).toMatch(new RegExp(`^${short(bad)}:openclaw\\.json:1:\\d+: `));
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(3);
   });
 
   it("an unknown range is a one-line error", async () => {
     const result = await runInProcess(["log-range", "nope..HEAD"], {}, repo.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`clawdiff: unknown revision range 'nope..HEAD' in ${repo.dir}\n`);
+  });
+});
+
+describe("clawdiff log-range across a config the gateway cannot load", () => {
+  const repo = TempRepo.create();
+  const base = repo.commit("base", { "openclaw.json": "{ gateway: { port: 18789 } }" });
+  const broken = repo.commit("typo", { "openclaw.json": "{ gateway: { port: 18789, } " });
+  const fixed = repo.commit("fix the typo, bind on the LAN", { "openclaw.json": '{ gateway: { port: 18789, bind: "lan" } }' });
+
+  it("compares the fix with the last loadable config, not with the broken parent", async () => {
+    const result = await runInProcess(["log-range", `${base}..HEAD`, "--format", "json", "--rules", "openclaw@2026.5.3"], {}, repo.dir);
+    const report = JSON.parse(result.stdout) as RangeReport;
+    expect(validateRange(report), JSON.stringify(validateRange.errors)).toBe(true);
+    expect(report.commits.map((commit) => [commit.commit, commit.status, commit.comparedWith ?? null])).toEqual([
+      [broken, "error", null],
+      [fixed, "compared", base],
+    ]);
+    expect(report.commits[0]!.headline).toContain(`the gateway keeps ${short(base)}`);
+    expect(report.commits[1]).toMatchObject({ verdict: "restart", restartReasons: ["gateway.bind"] });
+    expect(report.commits[1]!.headline).toContain(`(against ${short(base)}, the last config the gateway could load)`);
   });
 });

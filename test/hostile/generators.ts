@@ -13,14 +13,15 @@ export const GENERATORS: Record<string, (dir: string) => void> = {
     writeFileSync(join(dir, "deep.json5"), `${"{a:[".repeat(depth / 2)}1${"]}".repeat(depth / 2)}`);
   },
   "long-key"(dir) {
-    writeFileSync(join(dir, "long.json"), JSON.stringify({ gateway: { port: 18789 }, meta: { ["k".repeat(100_000)]: 1 } }));
+    writeFileSync(join(dir, "long.json"), JSON.stringify({ gateway: { port: 18789 }, agents: { defaults: { ["k".repeat(100_000)]: 1 } } }));
   },
   "many-siblings"(dir) {
     const siblings = (last: number) => {
-      const meta: Record<string, number> = {};
-      for (let index = 0; index < 100_000; index += 1) meta[`k${index}`] = index;
-      meta["k99999"] = last;
-      return JSON.stringify({ gateway: { port: 18789 }, meta });
+      // Keys of an object the version's schema leaves open: a strict one (meta) would make the config invalid.
+      const defaults: Record<string, number> = {};
+      for (let index = 0; index < 100_000; index += 1) defaults[`k${index}`] = index;
+      defaults["k99999"] = last;
+      return JSON.stringify({ gateway: { port: 18789 }, agents: { defaults } });
     };
     writeFileSync(join(dir, "siblings-before.json"), siblings(1));
     writeFileSync(join(dir, "siblings-after.json"), siblings(2));

@@ -95,6 +95,8 @@ export function invocationsFor(surface: CommandSurface, outFile: (label: string)
     const extra: string[] = [];
     if (surface.options.includes("--state")) extra.push("--state", "after");
     if (surface.options.includes("--path")) extra.push("--path", "gateway.auth.token");
+    // The workspace's lint fixture names the workspace's own states, beside its directory.
+    if (surface.options.includes("--fixture-root")) extra.push("--fixture-root", ".");
     // `plan` needs a change to predict.
     if (surface.options.includes("--set")) extra.push("--set", "gateway.port=19001");
     if ((options.hermetic ?? true) && surface.options.includes("--no-process-env")) extra.push("--no-process-env");

@@ -1,8 +1,9 @@
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, cpSync, linkSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { runInProcess } from "../helpers/run-cli.js";
+import { repoRoot, runInProcess } from "../helpers/run-cli.js";
 
 /**
  * `snapshot -o` never writes to a file the run read, however the path is
@@ -55,6 +56,18 @@ describe("snapshot -o never overwrites an input", () => {
     unchanged();
   });
 
+  it("standard input redirected from the output file is an input too", () => {
+    const fd = openSync(join(root, "s/openclaw.json"), "r");
+    try {
+      const result = spawnSync(process.execPath, [join(repoRoot, "bin/clawdiff.js"), "snapshot", "-", "-o", "openclaw.json", "--force", "--no-process-env"], { cwd: join(root, "s"), stdio: [fd, "pipe", "pipe"], encoding: "utf8" });
+      expect(result.stderr).toBe("clawdiff: openclaw.json: is a file this run reads; refusing to overwrite an input\n");
+      expect(result.status).toBe(2);
+    } finally {
+      closeSync(fd);
+    }
+    unchanged();
+  });
+
   it("never writes through a link at the final path, even with --force", async () => {
     const result = await snapshot("pointer.json", "--force");
     expect(result.stderr).toBe("clawdiff: pointer.json: is a symbolic link; refusing to write through it (name the real path)\n");
@@ -84,5 +97,18 @@ describe("snapshot -o never overwrites an input", () => {
     const result = await snapshot("nowhere/snap.json");
     expect(result.stderr).toBe("clawdiff: nowhere: no such file or directory\n");
     expect(result.code).toBe(2);
+  });
+});
+
+describe("rules import -o never overwrites a file of the package it reads", () => {
+  it("a dist file of an unpacked package is refused, even with --force", async () => {
+    const pkg = join(root, "pkg");
+    cpSync(join(repoRoot, "test/fixtures/openclaw-dist/list-era"), pkg, { recursive: true });
+    const target = join("pkg", "package.json");
+    const before = readFileSync(join(root, target), "utf8");
+    const result = await runInProcess(["rules", "import", "pkg", "-o", target, "--force"], {}, root);
+    expect(result.stderr).toBe(`clawdiff: ${target}: is a file this run reads; refusing to overwrite an input\n`);
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(root, target), "utf8")).toBe(before);
   });
 });

@@ -1,13 +1,16 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { vi, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/run-cli.js";
 import { discoverCommands } from "./cli-surface.js";
 import { invocationsFor, type Invocation } from "./invocations.js";
 import { runInvocation } from "./run-invocation.js";
 import { CANARY_MARKER, secretEnv, writeSecretStates } from "./secret-states.js";
 import { createWorkspace } from "./workspace.js";
+
+// One test runs every command and format of the CLI in turn: minutes on a loaded machine, not the default 20 s.
+vi.setConfig({ testTimeout: 180_000 });
 
 /**
  * No secret value reaches any output. Canaries sit in every secret-bearing

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { vi, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isSecretKey, isSecretPath, redactValue } from "../../src/explain/secrets.js";
 import { runInProcess } from "../helpers/run-cli.js";
 import { discoverCommands } from "./cli-surface.js";
@@ -9,6 +9,9 @@ import { DERIVED_MARKER, SECRET_LIKE_NAMES, writeDerivedSecretStates } from "./d
 import { invocationsFor } from "./invocations.js";
 import { runInvocation } from "./run-invocation.js";
 import { createWorkspace } from "./workspace.js";
+
+// One test runs every command and format of the CLI in turn: minutes on a loaded machine, not the default 20 s.
+vi.setConfig({ testTimeout: 180_000 });
 
 /**
  * Text derived from values (array-element identities in ARRAY_ELEMENT

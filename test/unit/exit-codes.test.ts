@@ -13,9 +13,9 @@ const unchanged = diffStates("examples/heartbeat-edit/after", "examples/heartbea
 const drift = diff("browser-profile", { proposed: "examples/proposed/browser-profiles-hot.json5" });
 
 describe("--fail-on parsing", () => {
-  it("defaults to any: restart and hot", () => {
-    expect([...parseFailOn([])]).toEqual(["restart", "hot"]);
-    expect([...parseFailOn(["any"])]).toEqual(["restart", "hot"]);
+  it("defaults to any: restart, hot and invalid", () => {
+    expect([...parseFailOn([])]).toEqual(["restart", "hot", "invalid"]);
+    expect([...parseFailOn(["any"])]).toEqual(["restart", "hot", "invalid"]);
   });
 
   it("accepts repeats and comma lists", () => {

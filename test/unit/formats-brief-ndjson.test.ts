@@ -18,7 +18,11 @@ describe("brief format", () => {
   it("prints the headline, then kind, path, causes and a spurious marker per path", async () => {
     const lines = renderBrief(await reportFor(agentsCreate)).trimEnd().split("\n");
     expect(lines[0]).toBe("restart would fire for 1 path, spurious: gateway.tailscale");
-    expect(lines.slice(1)).toEqual([
+    expect(lines.slice(-2)).toEqual([
+      "# version 2026.5.3 from --rules",
+      "# bundled plugins loaded per the before config: browser (bundled default enablement), telegram (channel configured (channels.telegram)); not loaded: imessage, irc, matrix, mattermost, signal, slack (channel not configured)",
+    ]);
+    expect(lines.slice(1, -2)).toEqual([
       "none     meta.lastTouchedAt  writer metadata  (spurious)",
       "restart  gateway.tailscale   default materialized  (spurious)",
       "hot      agents.list         edited value, array element",
@@ -32,9 +36,11 @@ describe("brief format", () => {
     expect(lines.find((line) => line.includes("meta.lastTouchedAt"))).toMatch(/\(spurious\) \(ignored\)$/);
   });
 
-  it("is the headline alone when nothing changed", async () => {
+  it("is the headline and the run's context alone when nothing changed", async () => {
     const report = await reportFor(["examples/agents-create/after", "examples/agents-create/after/openclaw.json"]);
-    expect(renderBrief(report)).toBe("no change: the gateway would not react\n");
+    const [headline, ...rest] = renderBrief(report).trimEnd().split("\n");
+    expect(headline).toBe("no change: the gateway would not react");
+    expect(rest.every((line) => line.startsWith("# "))).toBe(true);
   });
 });
 

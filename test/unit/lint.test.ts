@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffStates } from "../../src/index.js";
-import { unknownRootKeys } from "../../src/lint/config-keys.js";
+import { unknownRootKeys } from "../../src/rules/config-keys.js";
 import { checkExpectations } from "../../src/lint/expectations.js";
 import { parseFixture } from "../../src/lint/fixture.js";
 import { renderLintSummary, summarizeLint } from "../../src/lint/render.js";

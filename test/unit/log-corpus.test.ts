@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { groupReloadEvents } from "../../src/log/group-events.js";
 import { parseGatewayLog } from "../../src/log/parse-log.js";
@@ -107,5 +107,22 @@ describe("every reload and restart line of each era (test/fixtures/logs/eras, ci
       ["SIGUSR2", false, 1201],
       ["SIGUSR2", true, null],
     ]);
+  });
+});
+
+describe("lines captured from real gateways (test/fixtures/logs/real, from the gateway harness)", () => {
+  const real = new URL("real/", dir);
+  const files = existsSync(real) ? readdirSync(real).filter((name) => /\.(log|jsonl)$/.test(name)) : [];
+
+  it.skipIf(files.length === 0)("every line of every captured log is read as a reload or restart line, or as another subsystem's", () => {
+    for (const file of files) {
+      const { parsed, events } = grouped(`real/${file}`);
+      expect(parsed.malformed, file).toEqual([]);
+      expect(events.length, file).toBeGreaterThan(0);
+      // Reload-subsystem lines are all understood: none is left as "other".
+      const reloadLines = read(`real/${file}`).split("\n").filter((line) => line.includes("gateway/reload")).length;
+      const readAsReload = parsed.records.filter((record) => record.subsystem === "gateway/reload").reduce((sum, record) => sum + record.lines, 0);
+      expect(readAsReload, file).toBe(reloadLines);
+    }
   });
 });

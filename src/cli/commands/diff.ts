@@ -21,10 +21,11 @@ import {
 import { compareSpecs, prepareRun, resolveDiffSpecs } from "../prepare.js";
 import { appendStepSummary } from "../step-summary.js";
 import { matchLog } from "../match-log.js";
+import { withRestartFixes } from "../report-fixes.js";
 import { ClawdiffError } from "../../shared/errors.js";
 import { escapeControls } from "../../shared/display-text.js";
 
-type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions & { matchLog?: string };
+type DiffOptions = LoadCliOptions & OutputCliOptions & ResultCliOptions & GitShortcutCliOptions & ReportFormatCliOptions & { matchLog?: string; fixes?: boolean };
 
 export function registerDiff(program: Command, { io, setExitCode }: CommandContext): void {
   const command = program
@@ -32,6 +33,7 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     .description("compare two states (state dirs, config files, -) as the gateway's reload evaluator would")
     .argument("[before]", "state directory, config file, git:<rev>[:<path>], or - for stdin")
     .argument("[after]", "state directory, config file, git:<rev>[:<path>], or - for stdin")
+    .option("--fixes", "for each path that forces a restart, the fixes planned again under the same version, with their verdicts (table and json)")
     .option("--match-log <file>", "also search the versions, triggers and env sources whose diff of these states gives what this gateway log shows");
   addGitShortcutOptions(addResultOptions(addReportFormatOptions(addLoadOptions(command)))).action((beforeArg: string | undefined, afterArg: string | undefined, options: DiffOptions) => {
     const failOn = parseFailOn(options.failOn);
@@ -41,9 +43,11 @@ export function registerDiff(program: Command, { io, setExitCode }: CommandConte
     const [before, after] = specs;
     const run = prepareRun(options, io);
     const compared = compareSpecs(before, after, run, options.showSecrets ?? false);
-    const report = applyIgnoreChoice(compared.report, compared.comparison, options.ignoreFile, io.cwd);
+    const ignored = applyIgnoreChoice(compared.report, compared.comparison, options.ignoreFile, io.cwd);
+    const report = options.fixes ? withRestartFixes(ignored, compared.comparison, run) : ignored;
     for (const warning of ignoreWarnings(report)) io.stderr(`clawdiff: warning: ${escapeControls(warning)}\n`);
     const format = chooseReportFormat(options, command.getOptionValueSource("format"), io);
+    if (options.fixes && format !== "table" && format !== "json") throw new ClawdiffError("usage", `--fixes shows in the table and json formats, not in ${format}`);
     if (options.matchLog !== undefined && format !== "table") throw new ClawdiffError("usage", `--match-log prints a table after the report; with --format ${format} use 'clawdiff log <file> --state <before> <after> --format json'`);
     const render: RenderOptions = { palette: createPalette(shouldUseColor(options.color, io.env, io.isTTY)), width: io.columns, cwd: io.cwd, now: new Date() };
     writeReport(format, report, render, io.stdout);

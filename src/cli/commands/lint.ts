@@ -9,6 +9,7 @@ import { createLintRunner } from "../lint-runner.js";
 
 interface LintOptions {
   format: "text" | "json" | "junit";
+  fixtureRoot?: string;
 }
 
 export function registerLint(program: Command, { io, setExitCode }: CommandContext): void {
@@ -17,8 +18,9 @@ export function registerLint(program: Command, { io, setExitCode }: CommandConte
     .description("check config fixtures (fixture.json5 or before/after pairs) against their expectations, in one process")
     .argument("<fixtures...>", "fixture files, fixture directories, or folders of fixtures")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "junit"]).default("text"))
+    .option("--fixture-root <dir>", "let fixtures name paths anywhere inside this directory (default: only inside each fixture's own directory)")
     .action((args: string[], options: LintOptions) => {
-      const run = createLintRunner(io.cwd);
+      const run = createLintRunner(io.cwd, options.fixtureRoot !== undefined ? { fixtureRoot: options.fixtureRoot } : {});
       const results: FixtureResult[] = [];
       for (const location of findFixtures(args, io.cwd)) {
         const result = run(location);

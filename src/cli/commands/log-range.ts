@@ -18,10 +18,12 @@ type LogRangeOptions = LoadCliOptions & OutputCliOptions & { format: "table" | "
 
 export type RangeStatus = "compared" | "config-added" | "config-deleted" | "no-config" | "error";
 
-/** One commit that touched the config or a file it reads, judged against its first parent. */
+/** One commit that touched the config or a file it reads, judged against the last state the gateway could load. */
 export interface RangeCommit {
   commit: string;
   parent: string | null;
+  /** The commit compared with when it is not the parent: the parent's config could not be loaded, so the gateway kept this one. */
+  comparedWith?: string;
   subject: string;
   status: RangeStatus;
   /** The diff verdict when both sides have a config. */
@@ -57,10 +59,30 @@ function openAt(commit: string | null, run: PreparedRun): ConfigInput | null {
   }
 }
 
-function judge(touch: CommitTouch, run: PreparedRun, showSecrets: boolean): RangeCommit {
-  const row = { commit: touch.commit, parent: touch.parent, subject: touch.subject, verdict: null, wouldRestart: false, restartReasons: [], changedPaths: [] };
+/** The state the gateway runs: the commit whose config it last loaded (a broken config is skipped, the old one kept). */
+function loads(input: ConfigInput, run: PreparedRun): boolean {
   try {
-    const before = openAt(touch.parent, run);
+    loadConfig(input, run.loadOptions);
+    return true;
+  } catch (error) {
+    if (error instanceof ClawdiffError) return false;
+    throw error;
+  }
+}
+
+function judge(touch: CommitTouch, baseline: string | null, run: PreparedRun, showSecrets: boolean): RangeCommit {
+  const row = {
+    commit: touch.commit,
+    parent: touch.parent,
+    ...(baseline !== touch.parent && baseline !== null ? { comparedWith: baseline } : {}),
+    subject: touch.subject,
+    verdict: null,
+    wouldRestart: false,
+    restartReasons: [],
+    changedPaths: [],
+  };
+  try {
+    const before = openAt(baseline, run);
     const after = openAt(touch.commit, run);
     if (!before || !after) {
       const status: RangeStatus = before ? "config-deleted" : after ? "config-added" : "no-config";
@@ -69,19 +91,31 @@ function judge(touch: CommitTouch, run: PreparedRun, showSecrets: boolean): Rang
       return { ...row, status, headline, pathsRead };
     }
     const { report } = compareOpenedInputs(before, after, run, showSecrets);
+    const since = "comparedWith" in row ? ` (against ${short(baseline!)}, the last config the gateway could load)` : "";
     return {
       ...row,
       status: "compared",
       verdict: report.summary.verdict,
       wouldRestart: report.plans.current.wouldRestart && report.summary.verdict !== "no-change",
-      headline: report.summary.headline,
+      headline: `${report.summary.headline}${since}`,
       restartReasons: report.plans.current.restartReasons,
       changedPaths: report.changedPaths,
       pathsRead: report.inputs.after.git?.pathsRead ?? [],
     };
   } catch (error) {
     if (!(error instanceof ClawdiffError)) throw error;
-    return { ...row, status: "error", headline: error.format(), pathsRead: [] };
+    const kept = baseline ? `; the gateway keeps ${short(baseline)}` : "";
+    return { ...row, status: "error", headline: `${error.format()}${kept}`, pathsRead: [] };
+  }
+}
+
+/** Opens a side for the baseline check; a side that cannot even be opened is not loadable. */
+function openQuietly(commit: string, run: PreparedRun): ConfigInput | null {
+  try {
+    return openAt(commit, run);
+  } catch (error) {
+    if (error instanceof ClawdiffError) return null;
+    throw error;
   }
 }
 
@@ -109,11 +143,19 @@ export function walkRange(range: string, run: PreparedRun, configPath: string | 
   const candidates = configPath !== undefined ? [posix.normalize(configPath)] : DEFAULT_REPO_CONFIG_PATHS;
   let relevant = touches[0] ? relevantPathsAt(touches[0].parent, candidates, run) : null;
   const commits: RangeCommit[] = [];
+  const start = touches[0]?.parent ?? null;
+  const startInput = start === null ? null : openQuietly(start, run);
+  let baseline = startInput && loads(startInput, run) ? start : null;
+  let parentBroken = start !== null && baseline === null && startInput !== null;
   for (const touch of touches) {
     if (relevant && !touch.paths.some((path) => relevant!.has(path))) continue;
-    const judged = judge(touch, run, showSecrets);
+    // While the parent's config loads it is what the gateway runs; after a broken commit the gateway still runs the baseline.
+    const judged = judge(touch, parentBroken ? baseline : touch.parent, run, showSecrets);
     commits.push(judged);
     relevant = judged.status === "error" ? null : new Set([...configSideFiles(candidates), ...judged.pathsRead]);
+    // Commits not judged keep the files the config reads, so the baseline moves only with a judged commit that loads (or deletes the config).
+    parentBroken = judged.status === "error";
+    if (!parentBroken) baseline = judged.status === "config-deleted" ? null : touch.commit;
   }
   const restarts = commits.filter((commit) => commit.wouldRestart);
   return {

@@ -5,7 +5,7 @@ import { buildLogReport } from "../../log/log-report.js";
 import { parseGatewayLog } from "../../log/parse-log.js";
 import { renderLogTable } from "../../log/render-log-table.js";
 import { reproduceEvent, type Reproduction } from "../../log/reproduce.js";
-import { unchangedBetween, type Comparison } from "../../compare.js";
+import { conditionContext, type Comparison } from "../../compare.js";
 import type { DiffReport } from "../../report/model.js";
 import { createPalette } from "../../report/palette.js";
 import { ClawdiffError } from "../../shared/errors.js";
@@ -87,7 +87,7 @@ export function registerLog(program: Command, { io }: CommandContext): void {
         catalog: run.catalog.catalog,
         ...(run.proposed ? { proposed: run.proposed.catalog } : {}),
         defaults: run.loadOptions.defaults ?? null,
-        ...(compared ? { stateReport: compared.report, isUnchanged: unchangedBetween(compared.comparison.before, compared.comparison.after) } : {}),
+        ...(compared ? { stateReport: compared.report, conditions: conditionContext(compared.comparison.before, compared.comparison.after) } : {}),
       });
       const reproductions = compared ? reproduceLogged(grouped, compared, run, options, io) : undefined;
       const report = buildLogReport(parsed, events, grouped.restarts, {

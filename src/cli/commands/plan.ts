@@ -4,7 +4,6 @@ import { renderReport, type RenderOptions } from "../../report/formats/index.js"
 import { createPalette } from "../../report/palette.js";
 import { readTextArgument } from "../../sources/text-argument.js";
 import { writeStateDir } from "../../sources/write-state-dir.js";
-import { loadWriterModelFor } from "../../sources/writer-store.js";
 import { ClawdiffError } from "../../shared/errors.js";
 import { isPlainObject } from "../../shared/values.js";
 import type { PathEdit, WriteRequest } from "../../writer/change.js";
@@ -17,7 +16,6 @@ import type { CliIO } from "../io.js";
 import { addLoadOptions, addReportFormatOptions, chooseReportFormat, collect, type LoadCliOptions, type OutputCliOptions, type ReportFormatCliOptions } from "../options.js";
 import { planSpec } from "../plan-run.js";
 import { prepareRun } from "../prepare.js";
-import { checkConfigKeys } from "../plan-validate.js";
 
 interface PlanCliOptions extends LoadCliOptions, OutputCliOptions, ReportFormatCliOptions {
   set: string[];
@@ -93,11 +91,8 @@ export function registerPlan(program: Command, { io, setExitCode }: CommandConte
     const failOn = parseFailOn(options.failOn);
     if (options.exitCode !== "contract" && options.exitCode !== "none") throw new ClawdiffError("usage", "--exit-code: choose contract or none");
     const run = prepareRun(options, io);
-    const { model } = loadWriterModelFor(run.catalog.targetVersion);
-    const request = buildRequest(options, model, io);
-    checkConfigKeys(request, run.catalog.targetVersion);
     const explicit = command.getOptionValueSource("trigger") === "cli" ? options.trigger : undefined;
-    const planned = planSpec(stateSpec, request, run, {
+    const planned = planSpec(stateSpec, (model) => buildRequest(options, model, io), run, {
       showSecrets: options.showSecrets ?? false,
       ...(explicit !== undefined ? { explicitTrigger: explicit } : {}),
       ...(options.gatewayHome !== undefined ? { home: options.gatewayHome } : {}),

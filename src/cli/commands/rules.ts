@@ -1,3 +1,4 @@
+import { join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { diffCatalogs } from "../../rules/catalog-diff.js";
 import { explainPath } from "../../rules/explain-path.js";
@@ -25,9 +26,12 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .option("--force", "replace an existing output file (never an input)")
     .option("--plugins <ids>", "bundled plugins/channels to load: none (base rules), all, or a comma list", "none")
     .action((location: string, options: { output?: string; plugins?: string; force?: boolean }) => {
-      const { catalog } = importCatalog(openPackage(location), { plugins: parsePluginChoice(options.plugins) });
+      const files = openPackage(resolve(io.cwd, location));
+      const { catalog } = importCatalog(files, { plugins: parsePluginChoice(options.plugins) });
       const text = `${JSON.stringify({ $schema: "../catalog.schema.json", ...catalog }, null, 2)}\n`;
-      if (options.output) writeOutputFile(options.output, text, { cwd: io.cwd, inputs: [location], force: options.force ?? false });
+      // An unpacked package's files are inputs too, at the directory or its package/ folder.
+      const inputs = [location, ...files.paths.flatMap((path) => [join(location, path), join(location, "package", path)])];
+      if (options.output) writeOutputFile(options.output, text, { cwd: io.cwd, inputs, force: options.force ?? false });
       else io.stdout(text);
     });
 

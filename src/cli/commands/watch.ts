@@ -8,7 +8,7 @@ import { getAtSegments } from "../../shared/values.js";
 import { DEFAULT_CONFIG_NAME } from "../../sources/config-input.js";
 import { assertWatchableDir, captureState, type CapturedState } from "../../sources/watch-capture.js";
 import { watchFileSet } from "../../sources/watch-files.js";
-import { createSettleLoop } from "../../sources/watch-settle.js";
+import { createSettleLoop, effectiveTimerDelay } from "../../sources/watch-settle.js";
 import { createWatchMachine, type WatchEvent } from "../../sources/watch-transitions.js";
 import { watcherBehaviour } from "../../sources/watch-versions.js";
 import { shouldUseColor, type ColorChoice } from "../color.js";
@@ -143,7 +143,7 @@ async function watchUntil(stopped: Promise<void>, stateDir: string, options: Wat
   files.update([configPath]);
   const { machine, first } = createWatchMachine(capture());
   files.update(triggers(machine.lastGood));
-  const debounceMs = () => options.debounce ?? debounceOf(machine.lastGood, run.catalog.catalog.defaultDebounceMs, behaviour.debounceFromConfig);
+  const debounceMs = () => effectiveTimerDelay(options.debounce ?? debounceOf(machine.lastGood, run.catalog.catalog.defaultDebounceMs, behaviour.debounceFromConfig));
   const loop = createSettleLoop({
     delayMs: debounceMs,
     timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },

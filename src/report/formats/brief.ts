@@ -2,7 +2,7 @@ import { defuseCommandLines } from "../../shared/display-text.js";
 import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport } from "../model.js";
 import { writeSentences } from "../write-section.js";
-import { causeLabels, kindTransition, suppressionOf } from "./describe.js";
+import { causeLabels, kindTransition, runContextLines, suppressionOf } from "./describe.js";
 
 /**
  * `--format brief`: the headline, then one line per changed path for logs and
@@ -24,5 +24,6 @@ export function renderBrief(data: DiffReport): string {
       .join("  ")
       .trimEnd(),
   );
-  return defuseCommandLines(`${[report.summary.headline, ...(report.write ? writeSentences(report.write) : []), ...lines].join("\n")}\n`);
+  // The run's context comes last, as comment lines, so the path lines follow the headline directly.
+  return defuseCommandLines(`${[report.summary.headline, ...(report.write ? writeSentences(report.write) : []), ...lines, ...runContextLines(report).map((line) => `# ${line}`)].join("\n")}\n`);
 }

@@ -93,3 +93,29 @@ export function changeSentences(change: ReportChange): string[] {
     ...(proposed && proposed.kind !== current.kind ? [`under the proposed rules it ${KIND_WORDS[proposed.kind]} (rule ${ruleText(proposed)})`] : []),
   ];
 }
+
+/** "plugins from the before config: telegram (channel configured (channels.telegram)); not loaded: irc, slack (channel not configured)". */
+export function pluginsText(plugins: NonNullable<DiffReport["plugins"]>): string {
+  const loaded = plugins.decisions.filter((decision) => decision.loaded);
+  const skipped = new Map<string, string[]>();
+  for (const decision of plugins.decisions.filter((candidate) => !candidate.loaded)) {
+    const reason = decision.reason.replace(/ \((channels|plugins)\.[^)]*\)$/, "");
+    skipped.set(reason, [...(skipped.get(reason) ?? []), decision.id]);
+  }
+  const source = plugins.by === "config" ? "the before config" : "--plugins";
+  const loadedText = loaded.length > 0 ? loaded.map((decision) => `${decision.id} (${decision.reason})`).join(", ") : "none";
+  const skippedText = [...skipped].map(([reason, ids]) => `${ids.join(", ")} (${reason})`).join("; ");
+  return `bundled plugins loaded per ${source}: ${loadedText}${skippedText ? `; not loaded: ${skippedText}` : ""}`;
+}
+
+/** Lines every format shows about how the run was set up: the version and its source, a newer-version warning, the plugin set. */
+export function runContextLines(report: DiffReport): string[] {
+  return [
+    ...(report.version ? [report.version.text] : []),
+    ...(report.version?.warning ? [`warning: ${report.version.warning}`] : []),
+    ...(report.plugins ? [pluginsText(report.plugins)] : []),
+    ...(report.validation && report.validation.issues.length > 0
+      ? [`openclaw@${report.validation.openclawVersion}'s schema rejects the after config (${report.validation.table}): the gateway logs "config reload skipped (invalid config)" and keeps the running config; the kinds below apply once the config is valid`]
+      : []),
+  ];
+}

@@ -1,7 +1,7 @@
 import { writeSentences } from "../write-section.js";
 import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport, ReportChange } from "../model.js";
-import { causeLabels, changeLocation, changeSentences, suppressionOf, suppressionText } from "./describe.js";
+import { causeLabels, changeLocation, changeSentences, runContextLines, suppressionOf, suppressionText } from "./describe.js";
 
 type AnnotationLevel = "error" | "warning" | "notice";
 
@@ -65,6 +65,9 @@ export function renderGithub(data: DiffReport): string {
     ...(report.ignore?.stale ?? []).map((entry) =>
       workflowCommand("warning", { file: entry.file, line: entry.line, col: entry.line !== undefined ? entry.column : undefined, title: "clawdiff stale ignore entry" }, `${entry.path} matched no change in this run (${entry.reason})`),
     ),
+    ...(report.version?.warning ? [workflowCommand("warning", { title: "clawdiff version" }, report.version.warning)] : []),
+    ...(report.validation?.issues ?? []).map((issue) => workflowCommand("error", { title: `clawdiff invalid config (openclaw@${report.validation!.openclawVersion})` }, issue.line)),
+    ...(report.version || report.plugins ? [workflowCommand("notice", { title: "clawdiff version and plugins" }, runContextLines(report).join("\n"))] : []),
     ...(report.write ? writeSentences(report.write).map((sentence) => workflowCommand("notice", { title: "clawdiff plan" }, sentence)) : []),
     workflowCommand("notice", { title: "clawdiff" }, report.summary.headline),
   ];

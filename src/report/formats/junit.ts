@@ -1,7 +1,7 @@
 import { writeSentences } from "../write-section.js";
 import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport, ReportChange } from "../model.js";
-import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, suppressionOf, suppressionText } from "./describe.js";
+import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, runContextLines, suppressionOf, suppressionText } from "./describe.js";
 import { xmlElement } from "./xml-text.js";
 
 export interface JunitOptions {
@@ -19,6 +19,8 @@ function suiteProperties(report: DiffReport): [string, string][] {
     ["after", report.inputs.after.spec],
     ["catalog", report.catalogs.current.id],
     ["reloadMode", report.reloadMode.mode],
+    ...runContextLines(report).map((line, index): [string, string] => [`context${index + 1}`, line]),
+    ...(report.validation?.issues ?? []).map((issue, index): [string, string] => [`invalidConfig${index + 1}`, issue.line]),
     ...(proposed ? ([["proposedCatalog", report.catalogs.proposed?.id ?? proposed.catalog], ["proposedVerdict", proposed.outcome]] as [string, string][]) : []),
     ...(drift !== undefined ? ([["drift", String(drift)]] as [string, string][]) : []),
   ];

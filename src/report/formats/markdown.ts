@@ -2,7 +2,7 @@ import { displaySafeReport } from "../display-safe.js";
 import { abbreviateValue } from "../format-value.js";
 import { writeSentences } from "../write-section.js";
 import type { DiffReport, ReportCatalog, ReportChange } from "../model.js";
-import { causeLabels, changeLocation, changesOfKind, driftOf, locationText, ruleText, suppressionOf, suppressionText, type ChangeKind } from "./describe.js";
+import { causeLabels, changeLocation, changesOfKind, driftOf, locationText, ruleText, runContextLines, suppressionOf, suppressionText, type ChangeKind } from "./describe.js";
 import { mdCode, mdTable, mdText } from "./markdown-text.js";
 
 const GROUP_TITLES: Record<ChangeKind, string> = {
@@ -15,7 +15,10 @@ const catalogText = (catalog: ReportCatalog) => `${mdCode(catalog.id)} (${catalo
 
 function contextLines(report: DiffReport): string[] {
   const mode = `${mdCode(report.reloadMode.mode)}${report.reloadMode.source === "default" ? " (default)" : ""}`;
-  const lines = [`${mdCode(report.inputs.before.spec)} → ${mdCode(report.inputs.after.spec)} · rules ${catalogText(report.catalogs.current)} · reload mode ${mode}`];
+  const lines = [
+    `${mdCode(report.inputs.before.spec)} → ${mdCode(report.inputs.after.spec)} · rules ${catalogText(report.catalogs.current)} · reload mode ${mode}`,
+    ...runContextLines(report).map((line) => `${mdText(line)}  `),
+  ];
   const catalog = report.catalogs.proposed;
   const plan = report.plans.proposed;
   if (catalog && plan) {

@@ -5,7 +5,7 @@ import { writeSentences } from "../write-section.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { annotationLevel } from "./github.js";
 import type { IgnoreEntryRef } from "../../ignore/ignore-file.js";
-import { changeLocation, changeSentences, CHANGE_KINDS, driftOf, suppressionOf, type ChangeKind } from "./describe.js";
+import { changeLocation, changeSentences, CHANGE_KINDS, driftOf, runContextLines, suppressionOf, type ChangeKind } from "./describe.js";
 
 /** The OASIS errata01 schema this output validates against (vendored in schemas/vendor/). */
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -111,6 +111,8 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): str
           headline: report.summary.headline,
           catalog: report.catalogs.current.id,
           reloadMode: report.reloadMode.mode,
+          context: runContextLines(report),
+          ...(report.validation ? { invalidConfig: report.validation.issues.map((issue) => issue.line) } : {}),
           ...(proposed ? { proposedCatalog: report.catalogs.proposed?.id, proposedVerdict: proposed.outcome } : {}),
           ...(drift !== undefined ? { drift } : {}),
           warnings: report.warnings.map((warning) => `(${warning.side}) ${warning.path}: ${warning.message}`),

@@ -82,7 +82,7 @@ export function readIndexPaths(session: GitSession, paths: readonly string[]): M
         continue;
       }
       const target = hit.content.toString("utf8");
-      const resolved = posix.normalize(posix.join(posix.dirname(hit.entry), target, hit.rest));
+      const resolved = posix.normalize(posix.join(posix.dirname(hit.entry), target, hit.rest)).replace(/\/+$/, "");
       if (posix.isAbsolute(target) || resolved === ".." || resolved.startsWith("../")) results.set(path, linkState("symlink", target));
       else if (walk.hops + 1 > MAX_SYMLINK_HOPS) results.set(path, linkState("loop", walk.current));
       else next.set(path, { current: resolved, hops: walk.hops + 1 });
