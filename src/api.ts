@@ -1,6 +1,8 @@
 import { applyIgnoreChoice } from "./cli/ignore-run.js";
 import type { CliIO } from "./cli/io.js";
 import { compareSpecs, prepareRun } from "./cli/prepare.js";
+import { planSpec } from "./cli/plan-run.js";
+import type { WriteRequest } from "./writer/change.js";
 import { loadConfig } from "./config/load-config.js";
 import { createPlanner } from "./plan/build-plan.js";
 import { decideReloadAction } from "./plan/outcome.js";
@@ -100,4 +102,25 @@ export function planReload(changedPaths: readonly string[], catalog: string | Ru
   const rules = typeof catalog === "string" ? loadCatalog(catalog, options.cwd ?? process.cwd()).catalog : catalog;
   const plan = createPlanner(rules).plan(changedPaths);
   return describePlan({ catalog: rules, plan, action: decideReloadAction(plan, options.mode ?? rules.defaultReloadMode) });
+}
+
+export interface PlanChangeOptions extends Omit<DiffStatesOptions, "trigger" | "ignoreFile"> {
+  /** ISO time the writer's write-time stamp gets (default: now). */
+  now?: string;
+  /** HOME of the gateway process (default: the state directory's parent). */
+  gatewayHome?: string;
+}
+
+/**
+ * Predicts the after-state the writer of the catalog's version leaves after
+ * `change` and reports it exactly as `clawdiff plan --format json` does,
+ * writer effects in `report.write`.
+ */
+export function planChange(stateSpec: string, change: WriteRequest, options: PlanChangeOptions = {}): DiffReport {
+  const { run } = runFor(options);
+  return planSpec(stateSpec, change, run, {
+    showSecrets: options.showSecrets ?? false,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.gatewayHome !== undefined ? { home: options.gatewayHome } : {}),
+  }).report;
 }

@@ -1,9 +1,10 @@
 /**
- * Library entry: `diffStates`, `loadState` and `planReload` run the same
+ * Library entry: `diffStates`, `loadState`, `planChange` and `planReload` run the same
  * pipeline as the CLI; their results have the JSON report's types.
  */
-export { diffStates, loadState, planReload, type DiffStatesOptions, type LoadedState, type StateOptions } from "./api.js";
-export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning } from "./report/model.js";
+export { diffStates, loadState, planReload, planChange, type DiffStatesOptions, type LoadedState, type PlanChangeOptions, type StateOptions } from "./api.js";
+export type { PathEdit, WriteRequest } from "./writer/change.js";
+export type { DiffReport, ReportChange, ReportPlan, ReportClassification, ReportInput, ReportSummary, ReportWarning, ReportWrite, ReportWriteEffect, ReportWriteOutcome } from "./report/model.js";
 export type { Verdict } from "./plan/outcome.js";
 export type { SuppressedChange, IgnoreOutcome } from "./ignore/apply.js";
 export type { IgnoreEntryRef } from "./ignore/ignore-file.js";

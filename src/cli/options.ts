@@ -11,7 +11,7 @@ export function parsePositiveInteger(value: string): number {
   return parsed;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+export const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Options every command that loads gateway states accepts. */
 export interface LoadCliOptions {

@@ -13,6 +13,7 @@ import { registerLogRange } from "./commands/log-range.js";
 import { registerRules } from "./commands/rules.js";
 import { registerLint } from "./commands/lint.js";
 import { registerLog } from "./commands/log.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerSnapshot } from "./commands/snapshot.js";
 import { registerWatch } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
@@ -21,7 +22,7 @@ import type { CliIO } from "./io.js";
 import { escapeControls } from "../shared/display-text.js";
 
 /** Every command registers itself; the first is the default. */
-const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch, registerSnapshot, registerRules];
+const COMMANDS: ((program: Command, context: CommandContext) => void)[] = [registerDiff, registerExplain, registerLint, registerCompletion, registerLog, registerGitDiffDriver, registerLogRange, registerWatch, registerSnapshot, registerRules, registerPlan];
 
 function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command("clawdiff")

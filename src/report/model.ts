@@ -191,6 +191,39 @@ export interface DiffReport {
   suppressed?: SuppressedChange[];
   /** The ignore file used: stale and expired entries, and the verdict without the suppressed changes. */
   ignore?: IgnoreOutcome;
+  /** `clawdiff plan`: the write the after-state was predicted from, and what the writer does besides the asked-for change. */
+  write?: ReportWrite;
+}
+
+export type WriteOutcomeKind = ReportClassification["kind"] | "unseen";
+
+/** One path of a write and what the current rules do with it ("unseen": the evaluator sees no change there). */
+export interface ReportWriteOutcome {
+  path: string;
+  kind: WriteOutcomeKind;
+}
+
+export interface ReportWriteEffect {
+  code: string;
+  summary: string;
+  /** The dist file:line the effect was read from. */
+  citation: string;
+  outcomes: ReportWriteOutcome[];
+}
+
+export interface ReportWrite {
+  operation: string;
+  via?: string;
+  /** How the change reaches the evaluator: the file watcher (another process wrote) or the gateway's own write. */
+  trigger: "watcher" | "write";
+  writer: { version: string; model: string };
+  /** The asked-for paths. */
+  intended: ReportWriteOutcome[];
+  /** The asked-for change is already in the config. */
+  alreadyThere: boolean;
+  nothingWritten: boolean;
+  files: string[];
+  effects: ReportWriteEffect[];
 }
 
 export interface ReportSummary {

@@ -4,6 +4,7 @@ import { defuseCommandLines } from "../shared/display-text.js";
 import { displaySafeReport } from "./display-safe.js";
 import type { ValueOrigin } from "../config/provenance.js";
 import { CAUSE_LABELS, type Cause } from "../explain/cause-codes.js";
+import { writeSentences } from "./write-section.js";
 import type { DiffReport, ReportChange, ReportClassification, ReportFormOnlyChange } from "./model.js";
 import { inputName } from "./model.js";
 import type { Palette } from "./palette.js";
@@ -208,12 +209,17 @@ function fixLines(report: DiffReport, palette: Palette, width: number): string[]
 }
 
 /** The human report: headline first, then paths grouped by what the gateway would do. */
+function writeLines(report: DiffReport, palette: Palette, width: number): string[] {
+  if (!report.write) return [];
+  return ["", ...writeSentences(report.write).flatMap((sentence) => wrapLine(sentence, width)).map((line) => palette.dim(line))];
+}
+
 export function renderTable(data: DiffReport, options: TableOptions): string {
   const report = displaySafeReport(data);
   const { palette, width } = options;
   const allPaths = [...report.changes, ...report.formOnlyChanges].map((change) => change.path);
   const widths = columnWidths([...allPaths, ...report.stateFiles.map((file) => file.path)], width);
-  const lines = [...headline(report, palette, width), ...contextLines(report, palette, width)];
+  const lines = [...headline(report, palette, width), ...contextLines(report, palette, width), ...writeLines(report, palette, width)];
   if (report.envOnly) for (const line of describeEnvOnly(report.envOnly)) lines.push(...wrapLine(line, width).map((text) => palette.yellow(text)));
   for (const group of GROUPS) {
     const members = report.changes.filter((change) => change.classification.current.kind === group.kind);

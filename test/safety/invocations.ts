@@ -74,7 +74,8 @@ export interface InvocationOptions {
 
 export function invocationsFor(surface: CommandSurface, outFile: (label: string) => string, options: InvocationOptions = {}): Invocation[] {
   const invocations: Invocation[] = [];
-  const outOption = surface.options.find((option) => option === "--output" || option === "--out");
+  // `plan --out` names a new directory, not a report file (its refusals are tested in plan-cli.test.ts).
+  const outOption = surface.name === "plan" ? undefined : surface.options.find((option) => option === "--output" || option === "--out");
   const add = (label: string, args: string[], cwd: string) =>
     invocations.push({
       label,
@@ -96,6 +97,8 @@ export function invocationsFor(surface: CommandSurface, outFile: (label: string)
     if (surface.options.includes("--path")) extra.push("--path", "gateway.auth.token");
     // The workspace's lint fixture names the workspace's own states, beside its directory.
     if (surface.options.includes("--fixture-root")) extra.push("--fixture-root", ".");
+    // `plan` needs a change to predict.
+    if (surface.options.includes("--set")) extra.push("--set", "gateway.port=19001");
     if ((options.hermetic ?? true) && surface.options.includes("--no-process-env")) extra.push("--no-process-env");
     for (const [option, value] of options.extraOptions ?? []) if (surface.options.includes(option)) extra.push(option, value);
     for (const format of surface.formats.length > 0 ? surface.formats : [undefined]) {

@@ -1,6 +1,7 @@
 import { defuseCommandLines } from "../../shared/display-text.js";
 import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport } from "../model.js";
+import { writeSentences } from "../write-section.js";
 import { causeLabels, kindTransition, runContextLines, suppressionOf } from "./describe.js";
 
 /**
@@ -24,5 +25,5 @@ export function renderBrief(data: DiffReport): string {
       .trimEnd(),
   );
   // The run's context comes last, as comment lines, so the path lines follow the headline directly.
-  return defuseCommandLines(`${[report.summary.headline, ...lines, ...runContextLines(report).map((line) => `# ${line}`)].join("\n")}\n`);
+  return defuseCommandLines(`${[report.summary.headline, ...(report.write ? writeSentences(report.write) : []), ...lines, ...runContextLines(report).map((line) => `# ${line}`)].join("\n")}\n`);
 }

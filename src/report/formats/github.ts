@@ -1,3 +1,4 @@
+import { writeSentences } from "../write-section.js";
 import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { causeLabels, changeLocation, changeSentences, runContextLines, suppressionOf, suppressionText } from "./describe.js";
@@ -67,6 +68,7 @@ export function renderGithub(data: DiffReport): string {
     ...(report.version?.warning ? [workflowCommand("warning", { title: "clawdiff version" }, report.version.warning)] : []),
     ...(report.validation?.issues ?? []).map((issue) => workflowCommand("error", { title: `clawdiff invalid config (openclaw@${report.validation!.openclawVersion})` }, issue.line)),
     ...(report.version || report.plugins ? [workflowCommand("notice", { title: "clawdiff version and plugins" }, runContextLines(report).join("\n"))] : []),
+    ...(report.write ? writeSentences(report.write).map((sentence) => workflowCommand("notice", { title: "clawdiff plan" }, sentence)) : []),
     workflowCommand("notice", { title: "clawdiff" }, report.summary.headline),
   ];
   return `${lines.join("\n")}\n`;

@@ -1,3 +1,4 @@
+import { writeSentences } from "../write-section.js";
 import { displaySafeReport } from "../display-safe.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { changeLocation, changeSentences, changesOfKind, CHANGE_KINDS, driftOf, locationText, runContextLines, suppressionOf, suppressionText } from "./describe.js";
@@ -70,7 +71,7 @@ export function renderJunit(data: DiffReport, options: JunitOptions = {}): strin
       [
         xmlElement("properties", {}, properties, "    "),
         ...suite.changes.map((change) => testcase(report, change, suite.name)),
-        xmlElement("system-out", {}, report.summary.headline, "    "),
+        xmlElement("system-out", {}, [report.summary.headline, ...(report.write ? writeSentences(report.write) : [])].join("\n"), "    "),
         xmlElement("system-err", {}, "", "    "),
       ],
       "  ",

@@ -1,5 +1,6 @@
 import { displaySafeReport } from "../display-safe.js";
 import { abbreviateValue } from "../format-value.js";
+import { writeSentences } from "../write-section.js";
 import type { DiffReport, ReportCatalog, ReportChange } from "../model.js";
 import { causeLabels, changeLocation, changesOfKind, driftOf, locationText, ruleText, runContextLines, suppressionOf, suppressionText, type ChangeKind } from "./describe.js";
 import { mdCode, mdTable, mdText } from "./markdown-text.js";
@@ -89,6 +90,7 @@ export function renderMarkdown(data: DiffReport): string {
     `### ${mdText(report.summary.headline)}`,
     "",
     ...contextLines(report),
+    ...(report.write ? ["", ...writeSentences(report.write).map((sentence) => `- ${mdText(sentence)}`)] : []),
     ...changeTables(report),
     ...details(`Details of ${report.changes.length} changed path${report.changes.length === 1 ? "" : "s"}`, report.changes.flatMap((change, index) => [...(index > 0 ? [""] : []), ...changeDetails(report, change)])),
     ...details("Other findings: form-only changes, state files, warnings", otherFindings(report)),

@@ -1,6 +1,7 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CAUSE_LABELS, type CauseCode } from "../../explain/cause-codes.js";
+import { writeSentences } from "../write-section.js";
 import type { DiffReport, ReportChange } from "../model.js";
 import { annotationLevel } from "./github.js";
 import type { IgnoreEntryRef } from "../../ignore/ignore-file.js";
@@ -115,6 +116,7 @@ export function renderSarif(report: DiffReport, options: SarifOptions = {}): str
           ...(proposed ? { proposedCatalog: report.catalogs.proposed?.id, proposedVerdict: proposed.outcome } : {}),
           ...(drift !== undefined ? { drift } : {}),
           warnings: report.warnings.map((warning) => `(${warning.side}) ${warning.path}: ${warning.message}`),
+          ...(report.write ? { write: writeSentences(report.write) } : {}),
         },
       },
     ],
