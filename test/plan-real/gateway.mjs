@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { offlineGatewayEnv } from "../gateway/lib/gateway.mjs";
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const TOKEN = "plan-real-token-0123456789abcdef";
@@ -25,16 +26,7 @@ export class Gateway {
   }
 
   env() {
-    return {
-      PATH: `${join(this.node, "..")}:${process.env.PATH ?? "/usr/bin:/bin"}`,
-      HOME: this.home,
-      TMPDIR: join(this.home, "tmp"),
-      LANG: "C.UTF-8",
-      OPENCLAW_DISABLE_BONJOUR: "1",
-      OPENCLAW_NO_AUTO_UPDATE: "1",
-      OPENCLAW_SKIP_CHANNELS: "1",
-      OPENCLAW_SKIP_GMAIL_WATCHER: "1",
-    };
+    return offlineGatewayEnv(this.home, join(this.node, ".."));
   }
 
   async start() {

@@ -20,9 +20,28 @@ export const READY = /^(gateway )?ready$/;
 // After this the process stays alive without serving until someone fixes the config and restarts it.
 export const STARTUP_FAILED = /^gateway startup failed/;
 
-/** Raised when the gateway cannot start with the config it was given. */
 const POST_START_MS = Number(process.env.CLAWDIFF_GATEWAY_POST_START_MS ?? 8000);
 
+/**
+ * The environment of a gateway under test: its own HOME and TMPDIR, and every
+ * feature that would dial out (Bonjour, auto-update, channels, the Gmail
+ * watcher) turned off. `pathPrefix` puts a directory (Node 24's) first on PATH.
+ */
+export function offlineGatewayEnv(home, pathPrefix) {
+  const path = process.env.PATH ?? "/usr/bin:/bin";
+  return {
+    PATH: pathPrefix ? `${pathPrefix}:${path}` : path,
+    HOME: home,
+    TMPDIR: join(home, "tmp"),
+    LANG: "C.UTF-8",
+    OPENCLAW_DISABLE_BONJOUR: "1",
+    OPENCLAW_NO_AUTO_UPDATE: "1",
+    OPENCLAW_SKIP_CHANNELS: "1",
+    OPENCLAW_SKIP_GMAIL_WATCHER: "1",
+  };
+}
+
+/** Raised when the gateway cannot start with the config it was given. */
 export class StartupFailed extends Error {}
 
 const running = new Set();
@@ -64,17 +83,7 @@ export class Gateway {
   }
 
   env() {
-    return {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: this.home,
-      TMPDIR: join(this.home, "tmp"),
-      LANG: "C.UTF-8",
-      OPENCLAW_DISABLE_BONJOUR: "1",
-      OPENCLAW_NO_AUTO_UPDATE: "1",
-      OPENCLAW_SKIP_CHANNELS: "1",
-      OPENCLAW_SKIP_GMAIL_WATCHER: "1",
-      ...this.extraEnv,
-    };
+    return { ...offlineGatewayEnv(this.home), ...this.extraEnv };
   }
 
   /** Starts the gateway; a process that exits during start-up (on a loaded machine its 5 s state-lease check can time out) is retried. */
